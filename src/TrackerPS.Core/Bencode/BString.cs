@@ -1,0 +1,152 @@
+using System;
+using System.Text;
+
+namespace TrackerPS.Core.Bencode
+{
+    /// <summary>
+    /// A bencoded byte string (BEP 3): <c>4:spam</c>. Bencode strings are bytes, not text; a decoded string
+    /// shares the decoder's input buffer and copies nothing until asked.
+    /// </summary>
+    public sealed class BString : BValue, IEquatable<BString>
+    {
+        private static readonly UTF8Encoding s_strictUtf8 = new UTF8Encoding(false, true);
+        private readonly byte[] _buffer;
+        private readonly int _start;
+
+        /// <summary>Creates a string value in code from bytes (copied).</summary>
+        /// <param name="bytes">The bytes.</param>
+        public BString(byte[] bytes)
+        {
+            _buffer = (byte[])(bytes ?? throw new ArgumentNullException(nameof(bytes))).Clone();
+            Count = _buffer.Length;
+        }
+
+        /// <summary>Creates a string value in code from text, encoded as UTF-8.</summary>
+        /// <param name="text">The text.</param>
+        public BString(string text)
+        {
+            _buffer = Encoding.UTF8.GetBytes(text ?? throw new ArgumentNullException(nameof(text)));
+            Count = _buffer.Length;
+        }
+
+        internal BString(byte[] source, int offset, int length, int start, int count)
+            : base(source, offset, length)
+        {
+            _buffer = source;
+            _start = start;
+            Count = count;
+        }
+
+        /// <inheritdoc />
+        public override BencodeKind Kind => BencodeKind.String;
+
+        /// <summary>Number of bytes in the string (its content, without the length prefix).</summary>
+        public int Count { get; }
+
+        /// <summary>The string's content bytes, without the length prefix (a view, not a copy).</summary>
+        public ArraySegment<byte> Bytes => new ArraySegment<byte>(_buffer, _start, Count);
+
+        /// <summary>Copies the content bytes into a new array.</summary>
+        /// <returns>A new array holding the bytes.</returns>
+        public byte[] ToArray()
+        {
+            var copy = new byte[Count];
+            Buffer.BlockCopy(_buffer, _start, copy, 0, Count);
+            return copy;
+        }
+
+        /// <summary>Decodes the bytes as UTF-8, replacing invalid sequences with U+FFFD.</summary>
+        /// <returns>The text.</returns>
+        public override string ToString() => Encoding.UTF8.GetString(_buffer, _start, Count);
+
+        /// <summary>Decodes the bytes as strict UTF-8.</summary>
+        /// <param name="text">The text, or null when the bytes are not valid UTF-8.</param>
+        /// <returns>True when the bytes are valid UTF-8.</returns>
+        public bool TryGetUtf8(out string? text)
+        {
+            try
+            {
+                text = s_strictUtf8.GetString(_buffer, _start, Count);
+                return true;
+            }
+            catch (DecoderFallbackException)
+            {
+                text = null;
+                return false;
+            }
+        }
+
+        /// <summary>True when the bytes equal the UTF-8 encoding of <paramref name="text"/>; allocates nothing for ASCII text.</summary>
+        /// <param name="text">The text to compare with.</param>
+        /// <returns>True when equal.</returns>
+        public bool ContentEquals(string text)
+        {
+            if (text.Length == Count && IsAscii(text))
+            {
+                for (int i = 0; i < Count; i++)
+                {
+                    if (_buffer[_start + i] != text[i])
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
+            }
+
+            return !IsAscii(text) && Equals(new BString(text));
+        }
+
+        /// <summary>Orders two strings as raw bytes, the order BEP 3 requires for dictionary keys.</summary>
+        /// <param name="other">The other string.</param>
+        /// <returns>Negative, zero or positive, as for <see cref="IComparable{T}.CompareTo"/>.</returns>
+        public int CompareBytes(BString other)
+        {
+            int common = Math.Min(Count, other.Count);
+            for (int i = 0; i < common; i++)
+            {
+                int diff = _buffer[_start + i] - other._buffer[other._start + i];
+                if (diff != 0)
+                {
+                    return diff;
+                }
+            }
+
+            return Count - other.Count;
+        }
+
+        /// <inheritdoc />
+        public bool Equals(BString? other) => other is not null && Count == other.Count && CompareBytes(other) == 0;
+
+        /// <inheritdoc />
+        public override bool Equals(object? obj) => obj is BString other && Equals(other);
+
+        /// <inheritdoc />
+        public override int GetHashCode()
+        {
+            unchecked
+            {
+                int hash = (int)2166136261;
+                for (int i = 0; i < Count; i++)
+                {
+                    hash = (hash ^ _buffer[_start + i]) * 16777619;
+                }
+
+                return hash;
+            }
+        }
+
+        private static bool IsAscii(string text)
+        {
+            foreach (char c in text)
+            {
+                if (c > 0x7F)
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+    }
+}

@@ -1,0 +1,87 @@
+using System;
+
+namespace TrackerPS
+{
+    /// <summary>
+    /// A parsed .torrent file (BEP 3, 12, 17, 19, 27, 47, 52): what <c>Get-TorrentInfo</c> emits. Flat enough for
+    /// <c>Export-Csv</c>; <see cref="InfoHash"/>, <see cref="InfoHashV2"/>, <see cref="Tracker"/> and
+    /// <see cref="TotalSize"/> bind by property name to <c>Invoke-TrackerAnnounce</c>.
+    /// </summary>
+    public sealed class TorrentInfo
+    {
+        /// <summary>Full path of the .torrent file, or null when parsed from bytes.</summary>
+        public string? Path { get; init; }
+
+        /// <summary>The torrent's name (<c>name.utf-8</c> preferred over <c>name</c>).</summary>
+        public string Name { get; init; } = string.Empty;
+
+        /// <summary>The raw bytes of the <c>name</c> value as stored, before any decoding.</summary>
+        public byte[] NameBytes { get; init; } = new byte[0];
+
+        /// <summary>The hash trackers know the torrent by, lower-case hex: the v1 SHA-1, or for a v2-only torrent the SHA-256 truncated to 20 bytes.</summary>
+        public string InfoHash { get; init; } = string.Empty;
+
+        /// <summary>SHA-1 of the raw <c>info</c> bytes (40 hex), or null for a v2-only torrent.</summary>
+        public string? InfoHashV1 { get; init; }
+
+        /// <summary>SHA-256 of the raw <c>info</c> bytes (64 hex), or null for a v1-only torrent.</summary>
+        public string? InfoHashV2 { get; init; }
+
+        /// <summary>V1, V2 or Hybrid, from the keys present.</summary>
+        public TorrentVersion Version { get; init; }
+
+        /// <summary>Total size in bytes of the real files (pad files excluded).</summary>
+        public long TotalSize { get; init; }
+
+        /// <summary>Piece length in bytes.</summary>
+        public long PieceLength { get; init; }
+
+        /// <summary>Number of pieces.</summary>
+        public long PieceCount { get; init; }
+
+        /// <summary>Number of real files (pad files excluded).</summary>
+        public int FileCount { get; init; }
+
+        /// <summary>The files, in torrent order; pad files only when asked for.</summary>
+        public TorrentFile[] Files { get; init; } = new TorrentFile[0];
+
+        /// <summary>Every tracker URI of every tier, flattened in tier order, de-duplicated.</summary>
+        public Uri[] Tracker { get; init; } = new Uri[0];
+
+        /// <summary>BEP 12 tiers: <c>announce-list</c> when present, otherwise one tier holding <c>announce</c>.</summary>
+        public Uri[][] TrackerTiers { get; init; } = new Uri[0][];
+
+        /// <summary>BEP 19 web seeds (<c>url-list</c>, a string or a list).</summary>
+        public Uri[] WebSeeds { get; init; } = new Uri[0];
+
+        /// <summary>BEP 17 HTTP seeds (<c>httpseeds</c>).</summary>
+        public Uri[] HttpSeeds { get; init; } = new Uri[0];
+
+        /// <summary>BEP 27: <c>private</c> is 1.</summary>
+        public bool IsPrivate { get; init; }
+
+        /// <summary><c>creation date</c> (seconds since the Unix epoch; a value in milliseconds is recognised), or null.</summary>
+        public DateTimeOffset? CreationDate { get; init; }
+
+        /// <summary><c>created by</c>, or null.</summary>
+        public string? CreatedBy { get; init; }
+
+        /// <summary><c>comment</c> (<c>comment.utf-8</c> preferred), or null.</summary>
+        public string? Comment { get; init; }
+
+        /// <summary><c>source</c> in the info dictionary (private trackers), or null.</summary>
+        public string? Source { get; init; }
+
+        /// <summary>Top-level <c>encoding</c>, used to decode legacy names, or null.</summary>
+        public string? Encoding { get; init; }
+
+        /// <summary>True when any name or path element is unsafe to write to disk (see <see cref="TorrentFile.HasUnsafePath"/>).</summary>
+        public bool HasUnsafePath { get; init; }
+
+        /// <summary>A BEP 9 magnet link: <c>xt=urn:btih</c>, and for v2 <c>urn:btmh:1220…</c> (BEP 52), <c>dn</c>, <c>tr</c>, <c>ws</c>.</summary>
+        public string MagnetUri { get; init; } = string.Empty;
+
+        /// <summary>Non-fatal findings: non-canonical bencode, unsafe paths, hybrid inconsistencies, ignored values.</summary>
+        public string[] Warnings { get; init; } = new string[0];
+    }
+}

@@ -1,0 +1,32 @@
+using System;
+
+namespace TrackerPS.Core.Trackers
+{
+    /// <summary>A failed tracker request. The message names the tracker and the cause.</summary>
+    public sealed class TrackerException : Exception
+    {
+        /// <summary>Creates the exception.</summary>
+        /// <param name="tracker">The tracker URI.</param>
+        /// <param name="kind">Why it failed.</param>
+        /// <param name="message">The cause, naming the tracker.</param>
+        /// <param name="innerException">The underlying exception, or null.</param>
+        public TrackerException(Uri tracker, TrackerErrorKind kind, string message, Exception? innerException = null)
+            : base(message, innerException)
+        {
+            Tracker = tracker;
+            Kind = kind;
+        }
+
+        /// <summary>The tracker URI.</summary>
+        public Uri Tracker { get; }
+
+        /// <summary>Why it failed.</summary>
+        public TrackerErrorKind Kind { get; }
+
+        /// <summary>The tracker's own failure text (<c>failure reason</c> or BEP 15 error message), when it sent one.</summary>
+        public string? FailureReason { get; init; }
+
+        /// <summary>The HTTP status code, for HTTP trackers.</summary>
+        public int? HttpStatusCode { get; init; }
+    }
+}
