@@ -53,7 +53,7 @@ namespace TrackerPS.Core.Trackers.Http
                     parser.ReadDictionaries(list);
                     break;
                 case BValue other:
-                    warnings.Add($"'peers' is a {other.Kind.ToString().ToLowerInvariant()}, neither a compact string nor a list; ignored");
+                    warnings.Add($"'peers' is {HttpResponseFields.Describe(other)}, neither a compact string nor a list; ignored");
                     break;
             }
 
@@ -65,7 +65,7 @@ namespace TrackerPS.Core.Trackers.Http
                     parser.ReadCompact(compact, "peers6", CompactIPv6Stride, PeerSource.Peers6);
                     break;
                 case BValue other:
-                    warnings.Add($"'peers6' is a {other.Kind.ToString().ToLowerInvariant()}, not a compact string; ignored");
+                    warnings.Add($"'peers6' is {HttpResponseFields.Describe(other)}, not a compact string; ignored");
                     break;
             }
 

@@ -28,7 +28,7 @@ namespace TrackerPS.Core.Trackers.Http
                 return integer.Value;
             }
 
-            warnings.Add($"'{key}' is a {Describe(value)}, not an integer; ignored");
+            warnings.Add($"'{key}' is {Describe(value)}, not an integer; ignored");
             return null;
         }
 
@@ -72,7 +72,7 @@ namespace TrackerPS.Core.Trackers.Http
                 return text;
             }
 
-            warnings.Add($"'{key}' is a {Describe(value)}, not a string; ignored");
+            warnings.Add($"'{key}' is {Describe(value)}, not a string; ignored");
             return null;
         }
 
@@ -101,8 +101,11 @@ namespace TrackerPS.Core.Trackers.Http
         /// <summary>Any value as text for a message: a string as UTF-8, an integer in decimal, a container by kind.</summary>
         /// <param name="value">The value.</param>
         /// <returns>The text.</returns>
-        public static string Text(BValue value) => value is BString or BInteger ? value.ToString()! : "(a bencoded " + Describe(value) + ")";
+        public static string Text(BValue value) => value is BString or BInteger ? value.ToString()! : "(" + Describe(value) + ")";
 
-        private static string Describe(BValue value) => value.Kind.ToString().ToLowerInvariant();
+        /// <summary>The value's kind with its article, for messages: "an integer", "a string", "a list", "a dictionary".</summary>
+        /// <param name="value">The value.</param>
+        /// <returns>The description.</returns>
+        public static string Describe(BValue value) => value.Kind == BencodeKind.Integer ? "an integer" : "a " + value.Kind.ToString().ToLowerInvariant();
     }
 }

@@ -45,7 +45,7 @@ namespace TrackerPS.Core.Trackers.Http
 
             if (document.Root is not BDictionary root)
             {
-                throw Violation(tracker, httpStatus, $"{answered} with a bencoded {document.Root.Kind.ToString().ToLowerInvariant()} where a dictionary is required.");
+                throw Violation(tracker, httpStatus, $"{answered} with {HttpResponseFields.Describe(document.Root)} where a dictionary is required.");
             }
 
             foreach (BencodeDiagnostic diagnostic in document.Warnings)

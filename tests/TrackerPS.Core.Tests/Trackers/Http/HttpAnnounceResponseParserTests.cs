@@ -173,7 +173,7 @@ namespace TrackerPS.Core.Tests.Trackers.Http
             AnnounceResponse response = Parse(Body(("interval", 60), ("peers", 5), ("peers6", new object[0])));
 
             Assert.Empty(response.Peers);
-            Assert.Contains(response.Warnings, w => w.StartsWith("'peers' is a integer") || w.StartsWith("'peers' is an integer"));
+            Assert.Contains(response.Warnings, w => w.StartsWith("'peers' is an integer"));
             Assert.Contains(response.Warnings, w => w.StartsWith("'peers6' is a list"));
         }
 
@@ -247,7 +247,7 @@ namespace TrackerPS.Core.Tests.Trackers.Http
 
         [Theory]
         [InlineData("<html><body>404 Not Found</body></html>", "not bencode")]
-        [InlineData("i42e", "bencoded integer where a dictionary is required")]
+        [InlineData("i42e", "with an integer where a dictionary is required")]
         [InlineData("", "empty body")]
         public void Parse_RejectsBodiesThatAreNotADictionary(string body, string expected)
         {
