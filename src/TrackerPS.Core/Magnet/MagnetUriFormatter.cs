@@ -74,24 +74,6 @@ namespace TrackerPS.Core.Magnet
         /// <summary>Percent-encodes UTF-8 bytes: RFC 3986 unreserved characters literal, every other byte <c>%XX</c> upper-case.</summary>
         /// <param name="value">The text.</param>
         /// <returns>The escaped text.</returns>
-        public static string Escape(string value)
-        {
-            var text = new StringBuilder(value.Length);
-            foreach (byte b in Encoding.UTF8.GetBytes(value))
-            {
-                bool unreserved = (b >= 'A' && b <= 'Z') || (b >= 'a' && b <= 'z') || (b >= '0' && b <= '9')
-                    || b == '-' || b == '.' || b == '_' || b == '~';
-                if (unreserved)
-                {
-                    text.Append((char)b);
-                }
-                else
-                {
-                    text.Append('%').Append(b.ToString("X2", CultureInfo.InvariantCulture));
-                }
-            }
-
-            return text.ToString();
-        }
+        public static string Escape(string value) => UriEscaping.Escape(Encoding.UTF8.GetBytes(value));
     }
 }

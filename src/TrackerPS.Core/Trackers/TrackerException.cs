@@ -28,5 +28,11 @@ namespace TrackerPS.Core.Trackers
 
         /// <summary>The HTTP status code, for HTTP trackers.</summary>
         public int? HttpStatusCode { get; init; }
+
+        /// <summary>
+        /// <c>retry in</c> (BEP 31) sent with a <c>failure reason</c>: minutes as a TimeSpan, <see cref="TimeSpan.MaxValue"/>
+        /// for <c>never</c>; null when not sent.
+        /// </summary>
+        public TimeSpan? RetryIn { get; init; }
     }
 }

@@ -1,0 +1,102 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using TrackerPS.Core.Metainfo;
+
+namespace TrackerPS.Core.Trackers.Http
+{
+    /// <summary>
+    /// The HTTP and HTTPS tracker client: announce (BEP 3 §trackers, with BEP 7, 23, 24 and 31 fields) and scrape
+    /// (BEP 48). One instance holds one HTTP connection pool; dispose it when done. Thread-safe.
+    /// </summary>
+    public sealed class HttpTrackerClient : ITrackerClient, IDisposable
+    {
+        /// <summary>Info-hashes per scrape request at first; halved each time the tracker answers 414 or 400.</summary>
+        internal const int InitialScrapeBatchSize = 50;
+
+        private readonly HttpTrackerTransport _transport;
+
+        /// <summary>Creates the client.</summary>
+        /// <param name="options">Timeout, response size and redirect limits, and User-Agent.</param>
+        /// <exception cref="ArgumentNullException"><paramref name="options"/> is null.</exception>
+        public HttpTrackerClient(TrackerClientOptions options)
+        {
+            _transport = new HttpTrackerTransport(options ?? throw new ArgumentNullException(nameof(options)));
+        }
+
+        /// <summary>
+        /// Announces with an HTTP GET. The tracker's status, compression, redirects and any peer form it chooses are
+        /// handled; a <c>failure reason</c> (with any status) is raised as <see cref="TrackerErrorKind.FailureReason"/>.
+        /// </summary>
+        /// <param name="request">The announce; its tracker must be http or https.</param>
+        /// <param name="cancellationToken">Cancels at once.</param>
+        /// <returns>The response.</returns>
+        /// <exception cref="TrackerException">UnsupportedScheme, FailureReason, Timeout, ConnectionFailed or ProtocolViolation.</exception>
+        /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+        public async Task<AnnounceResponse> AnnounceAsync(AnnounceRequest request, CancellationToken cancellationToken)
+        {
+            RequireHttp((request ?? throw new ArgumentNullException(nameof(request))).Tracker);
+            HttpTrackerReply reply = await _transport.GetAsync(HttpAnnounceUri.Build(request), request.Tracker, cancellationToken).ConfigureAwait(false);
+            return HttpAnnounceResponseParser.Parse(reply.Body, request, reply.StatusCode, reply.Elapsed);
+        }
+
+        /// <summary>
+        /// Scrapes with one or more GETs of the BEP 48 scrape URI, several <c>info_hash</c> per request. Batches start at
+        /// 50 hashes and halve (down to 1) whenever the tracker answers 414 URI Too Long or 400 Bad Request. Each GET has
+        /// its own <see cref="TrackerClientOptions.Timeout"/>.
+        /// </summary>
+        /// <param name="request">The scrape; its tracker must be http or https.</param>
+        /// <param name="cancellationToken">Cancels at once.</param>
+        /// <returns>One result per torrent the tracker reported on, in the order reported; empty for no hashes.</returns>
+        /// <exception cref="TrackerException">UnsupportedScheme, ScrapeNotSupported, FailureReason, Timeout, ConnectionFailed or ProtocolViolation.</exception>
+        /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+        public async Task<IReadOnlyList<ScrapeResult>> ScrapeAsync(ScrapeRequest request, CancellationToken cancellationToken)
+        {
+            Uri tracker = (request ?? throw new ArgumentNullException(nameof(request))).Tracker;
+            RequireHttp(tracker);
+            if (!HttpScrapeUri.TryDerive(tracker, out Uri? scrape))
+            {
+                throw new TrackerException(tracker, TrackerErrorKind.ScrapeNotSupported,
+                    $"Tracker {tracker} cannot be scraped: the last segment of its path does not start with 'announce' (BEP 48).");
+            }
+
+            var results = new List<ScrapeResult>();
+            int batchSize = InitialScrapeBatchSize;
+            int done = 0;
+            while (done < request.InfoHashes.Count)
+            {
+                List<InfoHash> batch = request.InfoHashes.Skip(done).Take(batchSize).ToList();
+                HttpTrackerReply reply = await _transport.GetAsync(HttpScrapeUri.Build(scrape!, batch), tracker, cancellationToken).ConfigureAwait(false);
+                if (batch.Count > 1 && (reply.StatusCode == 414 || reply.StatusCode == 400))
+                {
+                    // The tracker refused the URI length or hash count: retry the same hashes in smaller requests.
+                    batchSize = batch.Count / 2;
+                    continue;
+                }
+
+                results.AddRange(HttpScrapeResponseParser.Parse(reply.Body, tracker, reply.StatusCode, reply.Elapsed));
+                done += batch.Count;
+            }
+
+            return results;
+        }
+
+        /// <summary>Closes the HTTP connections.</summary>
+        public void Dispose() => _transport.Dispose();
+
+        private static void RequireHttp(Uri tracker)
+        {
+            if (tracker is null)
+            {
+                throw new ArgumentException("The request has no tracker URI.", "request");
+            }
+
+            if (!tracker.IsAbsoluteUri || (tracker.Scheme != Uri.UriSchemeHttp && tracker.Scheme != Uri.UriSchemeHttps))
+            {
+                throw new TrackerException(tracker, TrackerErrorKind.UnsupportedScheme, $"Tracker {tracker} is not an http or https URI.");
+            }
+        }
+    }
+}

@@ -1,0 +1,33 @@
+using System.Globalization;
+using System.Text;
+
+namespace TrackerPS.Core
+{
+    /// <summary>RFC 3986 percent-encoding of raw bytes, shared by magnet links (BEP 9) and tracker queries (BEP 3).</summary>
+    internal static class UriEscaping
+    {
+        /// <summary>Encodes bytes: RFC 3986 §2.3 unreserved characters literal, every other byte <c>%XX</c> upper-case (a space is <c>%20</c>, never <c>+</c>).</summary>
+        /// <param name="bytes">The bytes.</param>
+        /// <returns>The escaped text (ASCII only).</returns>
+        public static string Escape(byte[] bytes)
+        {
+            var text = new StringBuilder(bytes.Length * 3);
+            foreach (byte b in bytes)
+            {
+                if (IsUnreserved(b))
+                {
+                    text.Append((char)b);
+                }
+                else
+                {
+                    text.Append('%').Append(b.ToString("X2", CultureInfo.InvariantCulture));
+                }
+            }
+
+            return text.ToString();
+        }
+
+        private static bool IsUnreserved(byte b) => (b >= 'A' && b <= 'Z') || (b >= 'a' && b <= 'z') || (b >= '0' && b <= '9')
+            || b == '-' || b == '.' || b == '_' || b == '~';
+    }
+}
