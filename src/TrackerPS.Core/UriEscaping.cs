@@ -8,13 +8,14 @@ namespace TrackerPS.Core
     {
         /// <summary>Encodes bytes: RFC 3986 §2.3 unreserved characters literal, every other byte <c>%XX</c> upper-case (a space is <c>%20</c>, never <c>+</c>).</summary>
         /// <param name="bytes">The bytes.</param>
+        /// <param name="keepLiteral">Further ASCII characters to leave unescaped (e.g. ':' in a magnet <c>x.pe</c>).</param>
         /// <returns>The escaped text (ASCII only).</returns>
-        public static string Escape(byte[] bytes)
+        public static string Escape(byte[] bytes, string keepLiteral = "")
         {
             var text = new StringBuilder(bytes.Length * 3);
             foreach (byte b in bytes)
             {
-                if (IsUnreserved(b))
+                if (IsUnreserved(b) || keepLiteral.IndexOf((char)b) >= 0)
                 {
                     text.Append((char)b);
                 }
