@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using TrackerPS.Core.Bencode;
 
 namespace TrackerPS.Core.Metainfo
@@ -15,7 +16,14 @@ namespace TrackerPS.Core.Metainfo
 
         public static void Check(BDictionary root, IReadOnlyList<FileEntry> files, long pieceLength, MetainfoContext context)
         {
+            // A file of at most one piece has its pieces root as its only hash, so it needs no layer.
+            List<FileEntry> needLayers = files.Where(f => f.Length > pieceLength && f.PiecesRoot is not null).ToList();
             BDictionary? layers = context.Lenient<BDictionary>(root, "piece layers", "piece layers");
+            if (needLayers.Count == 0)
+            {
+                return;
+            }
+
             if (layers is null)
             {
                 context.Warnings.Add("'piece layers' is missing (BEP 52); v2 pieces cannot be verified from this file");
@@ -31,15 +39,10 @@ namespace TrackerPS.Core.Metainfo
                 }
             }
 
-            foreach (FileEntry file in files)
+            foreach (FileEntry file in needLayers)
             {
-                if (file.Length <= pieceLength || file.PiecesRoot is null)
-                {
-                    continue;
-                }
-
                 long expected = FileLayout.CeilingDivide(file.Length, pieceLength) * HashLength;
-                if (!byRoot.TryGetValue(file.PiecesRoot, out BValue? layer))
+                if (!byRoot.TryGetValue(file.PiecesRoot!, out BValue? layer))
                 {
                     context.Warn(layers.Offset, $"'piece layers' has no entry for '{file.JoinedPath}' (pieces root {file.PiecesRoot})");
                 }
