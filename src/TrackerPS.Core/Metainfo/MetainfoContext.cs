@@ -83,7 +83,8 @@ namespace TrackerPS.Core.Metainfo
             : type == typeof(BList) ? BencodeKind.List
             : BencodeKind.Dictionary);
 
-        private static string Describe(BencodeKind kind) => kind switch
+        /// <summary>The kind with its article, for messages: "an integer", "a list".</summary>
+        public static string Describe(BencodeKind kind) => kind switch
         {
             BencodeKind.Integer => "an integer",
             BencodeKind.String => "a string",

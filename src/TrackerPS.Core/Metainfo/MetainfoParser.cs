@@ -20,7 +20,7 @@ namespace TrackerPS.Core.Metainfo
         {
             if (document.Root is not BDictionary root)
             {
-                throw context.Error($"the root value must be a dictionary, found a {document.Root.Kind.ToString().ToLowerInvariant()}", document.Root);
+                throw context.Error($"the root value must be a dictionary, found {MetainfoContext.Describe(document.Root.Kind)}", document.Root);
             }
 
             BDictionary info = context.Require<BDictionary>(root, "info", "info");

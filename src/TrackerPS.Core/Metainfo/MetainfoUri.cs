@@ -26,7 +26,7 @@ namespace TrackerPS.Core.Metainfo
         {
             if (value is not BString text)
             {
-                context.Warn(value.Offset, $"'{label}' ignored: expected a URL string, found a {value.Kind.ToString().ToLowerInvariant()}");
+                context.Warn(value.Offset, $"'{label}' ignored: expected a URL string, found {MetainfoContext.Describe(value.Kind)}");
                 return null;
             }
 

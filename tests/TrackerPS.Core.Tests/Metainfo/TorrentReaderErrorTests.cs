@@ -58,14 +58,17 @@ namespace TrackerPS.Core.Tests.Metainfo
             }
         }
 
-        [Fact]
-        public void RootNotADictionary_IsError()
+        [Theory]
+        [InlineData("li1ee", "a list")]
+        [InlineData("i5e", "an integer")]
+        [InlineData("4:spam", "a string")]
+        public void RootNotADictionary_IsError(string input, string found)
         {
-            MetainfoException error = Fails(Latin1("li1ee"));
+            MetainfoException error = Fails(Latin1(input));
 
-            Assert.Equal("the root value must be a dictionary, found a list", error.Reason);
+            Assert.Equal("the root value must be a dictionary, found " + found, error.Reason);
             Assert.Equal(0, error.Offset);
-            Assert.Equal("Invalid torrent 'x.torrent': the root value must be a dictionary, found a list (at byte 0)", error.Message);
+            Assert.Equal($"Invalid torrent 'x.torrent': the root value must be a dictionary, found {found} (at byte 0)", error.Message);
         }
 
         [Fact]
