@@ -39,31 +39,7 @@ namespace TrackerPS.Core.Metainfo
             bool unsafeName = PathSafety.Check(new[] { name }, "info.name", nameValue, context);
             long pieceLength = ReadPieceLength(info, hasV2, context);
 
-            List<FileEntry>? v2Files = hasV2 ? V2FileTreeReader.Read(info, names, context) : null;
-            List<FileEntry> files;
-            long[] offsets;
-            long pieceCount;
-            if (hasV1)
-            {
-                files = V1FileListReader.Read(info, nameValue, name, names, context);
-                offsets = FileLayout.V1Offsets(files, context, out long totalWithPads);
-                pieceCount = PiecesValidator.Validate(context.Require<BString>(info, "pieces", "info.pieces"), totalWithPads, pieceLength, context);
-                if (v2Files is not null)
-                {
-                    HybridConsistencyChecker.Check(files, offsets, v2Files, pieceLength, context);
-                }
-            }
-            else
-            {
-                files = v2Files!;
-                offsets = FileLayout.V2Offsets(files, pieceLength, context, out pieceCount);
-            }
-
-            if (v2Files is not null)
-            {
-                PieceLayersValidator.Check(root, v2Files, pieceLength, context);
-            }
-
+            List<FileEntry> files = ReadFiles(root, info, hasV1, hasV2, nameValue, name, pieceLength, names, context, out long[] offsets, out long pieceCount);
             InfoHash? v1Hash = hasV1 ? InfoHashComputer.V1(info.RawBytes) : null;
             InfoHash? v2Hash = hasV2 ? InfoHashComputer.V2(info.RawBytes) : null;
             Uri[][] tiers = TrackerListReader.ReadTiers(root, context);
@@ -103,6 +79,38 @@ namespace TrackerPS.Core.Metainfo
             };
         }
 
+        /// <summary>
+        /// The files with their offsets and the piece count: from v1 <c>files</c>/<c>length</c> when present (checked
+        /// against <c>pieces</c>, and for a hybrid against the v2 tree), otherwise from the v2 <c>file tree</c> laid out on
+        /// piece boundaries.
+        /// </summary>
+        private static List<FileEntry> ReadFiles(
+            BDictionary root, BDictionary info, bool hasV1, bool hasV2, BString nameValue, string name, long pieceLength,
+            NameDecoder names, MetainfoContext context, out long[] offsets, out long pieceCount)
+        {
+            List<FileEntry>? v2Files = hasV2 ? V2FileTreeReader.Read(info, names, context) : null;
+            if (v2Files is not null)
+            {
+                PieceLayersValidator.Check(root, v2Files, pieceLength, context);
+            }
+
+            if (!hasV1)
+            {
+                offsets = FileLayout.V2Offsets(v2Files!, pieceLength, context, out pieceCount);
+                return v2Files!;
+            }
+
+            List<FileEntry> files = V1FileListReader.Read(info, nameValue, name, names, context);
+            offsets = FileLayout.V1Offsets(files, context, out long totalWithPads);
+            pieceCount = PiecesValidator.Validate(context.Require<BString>(info, "pieces", "info.pieces"), totalWithPads, pieceLength, context);
+            if (v2Files is not null)
+            {
+                HybridConsistencyChecker.Check(files, offsets, v2Files, pieceLength, context);
+            }
+
+            return files;
+        }
+
         /// <summary>True for BEP 52 <c>meta version</c> 2; any other version is an error.</summary>
         private static bool DetectV2(BDictionary info, MetainfoContext context)
         {
@@ -127,8 +135,8 @@ namespace TrackerPS.Core.Metainfo
         }
 
         /// <summary>
-        /// Lenient decoding accepts non-canonical bencode with warnings, but BEP 52 requires a v2 info dictionary to be
-        /// canonical (its hash must be reproducible), so for v2 the first finding is an error.
+        /// Lenient decoding accepts non-canonical bencode with warnings, but BEP 52 requires v2 metainfo to be canonical
+        /// (so the SHA-256 info-hash is reproducible), so in a torrent declaring meta version 2 the first finding is an error.
         /// </summary>
         private static void AddDecoderWarnings(BencodeDocument document, bool hasV2, MetainfoContext context)
         {
