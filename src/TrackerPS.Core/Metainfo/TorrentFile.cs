@@ -9,7 +9,10 @@ namespace TrackerPS
         /// <summary>Size in bytes.</summary>
         public long Length { get; init; }
 
-        /// <summary>Offset in bytes of the file's first byte in the torrent's concatenated data (v1 layout, pads included).</summary>
+        /// <summary>
+        /// Offset in bytes of the file's first byte in the torrent's concatenated data: the v1 layout (pad files included)
+        /// for v1 and hybrid torrents; for a v2-only torrent the BEP 52 layout, where each non-empty file starts on a piece boundary.
+        /// </summary>
         public long Offset { get; init; }
 
         /// <summary>True for a pad file: BEP 47 <c>attr</c> containing <c>p</c>, or a BitComet <c>_____padding_file_</c> name.</summary>
@@ -24,7 +27,7 @@ namespace TrackerPS
         /// <summary>The raw bytes of each path element as stored in the torrent, before any decoding.</summary>
         public byte[][] RawPath { get; init; } = new byte[0][];
 
-        /// <summary>BEP 52 <c>pieces root</c> as lower-case hex, or null (v1 files, and v2 files of at most one block).</summary>
+        /// <summary>BEP 52 <c>pieces root</c> as lower-case hex (64 characters), or null for a v1-only torrent, an empty file, or an inconsistent hybrid.</summary>
         public string? PiecesRoot { get; init; }
     }
 }

@@ -36,7 +36,7 @@ namespace TrackerPS
         /// <summary>Piece length in bytes.</summary>
         public long PieceLength { get; init; }
 
-        /// <summary>Number of pieces.</summary>
+        /// <summary>Number of pieces: v1 <c>pieces</c> length / 20; for a v2-only torrent the sum over files of ceil(length / piece length) (BEP 52).</summary>
         public long PieceCount { get; init; }
 
         /// <summary>Number of real files (pad files excluded).</summary>

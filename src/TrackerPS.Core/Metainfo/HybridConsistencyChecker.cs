@@ -1,0 +1,52 @@
+using System.Collections.Generic;
+using System.Linq;
+
+namespace TrackerPS.Core.Metainfo
+{
+    /// <summary>
+    /// BEP 52 §upgrade path: a hybrid torrent's v1 <c>files</c> and v2 <c>file tree</c> must describe the same files in
+    /// the same order, with pad files in the v1 list so that every v1 file starts on a piece boundary as in v2.
+    /// A mismatch is reported as a warning: the two halves would download different data.
+    /// </summary>
+    internal static class HybridConsistencyChecker
+    {
+        /// <summary>Compares the two file lists; when they agree, copies each v2 <c>pieces root</c> onto the v1 file.</summary>
+        /// <returns>True when consistent.</returns>
+        public static bool Check(IReadOnlyList<FileEntry> v1Files, long[] v1Offsets, IReadOnlyList<FileEntry> v2Files, long pieceLength, MetainfoContext context)
+        {
+            List<int> real = Enumerable.Range(0, v1Files.Count).Where(i => !v1Files[i].IsPadding).ToList();
+            if (real.Count != v2Files.Count)
+            {
+                Warn(context, $"v1 'files' has {real.Count} files but v2 'file tree' has {v2Files.Count}");
+                return false;
+            }
+
+            for (int k = 0; k < real.Count; k++)
+            {
+                FileEntry v1 = v1Files[real[k]];
+                FileEntry v2 = v2Files[k];
+                if (v1.JoinedPath != v2.JoinedPath || v1.Length != v2.Length)
+                {
+                    Warn(context, $"file {k} is '{v1.JoinedPath}' ({v1.Length} bytes) in v1 'files' but '{v2.JoinedPath}' ({v2.Length} bytes) in v2 'file tree'");
+                    return false;
+                }
+
+                if (v1.Length > 0 && v1Offsets[real[k]] % pieceLength != 0)
+                {
+                    Warn(context, $"'{v1.JoinedPath}' starts at byte {v1Offsets[real[k]]} of the v1 data, not on a piece boundary (a pad file is missing or wrong)");
+                    return false;
+                }
+            }
+
+            for (int k = 0; k < real.Count; k++)
+            {
+                v1Files[real[k]].PiecesRoot = v2Files[k].PiecesRoot;
+            }
+
+            return true;
+        }
+
+        private static void Warn(MetainfoContext context, string message) =>
+            context.Warnings.Add("hybrid torrent is inconsistent (BEP 52): " + message);
+    }
+}

@@ -1,0 +1,73 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using TrackerPS.Core.Bencode;
+
+namespace TrackerPS.Core.Metainfo
+{
+    /// <summary>
+    /// Parses the URLs a torrent lists (trackers, web seeds, HTTP seeds). A URL that does not parse, or has a scheme
+    /// the list cannot use, is skipped with a warning: one bad URL never makes the torrent unreadable.
+    /// </summary>
+    internal static class MetainfoUri
+    {
+        /// <summary>Tracker schemes: HTTP(S) (BEP 3), UDP (BEP 15), WebSocket (WebTorrent).</summary>
+        public static readonly string[] TrackerSchemes = { "http", "https", "udp", "wss", "ws" };
+
+        /// <summary>BEP 19 web seeds: HTTP(S) or FTP servers.</summary>
+        public static readonly string[] WebSeedSchemes = { "http", "https", "ftp" };
+
+        /// <summary>BEP 17 HTTP seeds: HTTP(S) scripts.</summary>
+        public static readonly string[] HttpSeedSchemes = { "http", "https" };
+
+        /// <summary>Parses one URL string; null (with a warning) when it is not a string, not absolute, or has another scheme.</summary>
+        public static Uri? TryParse(BValue value, string label, string[] schemes, MetainfoContext context)
+        {
+            if (value is not BString text)
+            {
+                context.Warn(value.Offset, $"'{label}' ignored: expected a URL string, found {MetainfoContext.Describe(value.Kind)}");
+                return null;
+            }
+
+            string url = text.ToString().Trim();
+            if (!Uri.TryCreate(url, UriKind.Absolute, out Uri? uri) || !schemes.Contains(uri.Scheme, StringComparer.OrdinalIgnoreCase) || url.IndexOf("://", StringComparison.Ordinal) < 0)
+            {
+                context.Warn(text.Offset, $"'{label}' ignored: '{url}' is not a valid {string.Join("/", schemes)} URL");
+                return null;
+            }
+
+            return uri;
+        }
+
+        /// <summary>Reads a key holding one URL string or a list of them (BEP 19 <c>url-list</c>, BEP 17 <c>httpseeds</c>).</summary>
+        public static Uri[] ReadList(BDictionary dictionary, string key, string[] schemes, MetainfoContext context)
+        {
+            BValue? value = dictionary[key];
+            IReadOnlyList<BValue> items = value switch
+            {
+                null => Array.Empty<BValue>(),
+                BList list => list.Items,
+                _ => new[] { value },
+            };
+            var uris = new List<Uri>();
+            for (int i = 0; i < items.Count; i++)
+            {
+                // An empty string is how some tools write "no web seeds".
+                if (items[i] is BString { Count: 0 })
+                {
+                    continue;
+                }
+
+                string label = value is BList ? $"{key}[{i.ToString(CultureInfo.InvariantCulture)}]" : key;
+                Uri? uri = TryParse(items[i], label, schemes, context);
+                if (uri is not null && !uris.Any(u => u.OriginalString == uri.OriginalString))
+                {
+                    uris.Add(uri);
+                }
+            }
+
+            return uris.ToArray();
+        }
+    }
+}

@@ -1,0 +1,65 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using TrackerPS.Core.Bencode;
+
+namespace TrackerPS.Core.Metainfo
+{
+    /// <summary>
+    /// Reads the trackers: BEP 12 <c>announce-list</c> (a list of tiers, each a list of URLs) when it yields any URL,
+    /// otherwise BEP 3 <c>announce</c> as a single tier. Tiers and URLs keep the file's order (the BEP 12 shuffle is the
+    /// announcing client's job).
+    /// </summary>
+    internal static class TrackerListReader
+    {
+        /// <summary>Reads the tiers.</summary>
+        /// <returns>Non-empty tiers, in file order.</returns>
+        public static Uri[][] ReadTiers(BDictionary root, MetainfoContext context)
+        {
+            BList? announceList = context.Lenient<BList>(root, "announce-list", "announce-list");
+            var tiers = new List<Uri[]>();
+            if (announceList is not null)
+            {
+                for (int t = 0; t < announceList.Items.Count; t++)
+                {
+                    string label = "announce-list[" + t.ToString(CultureInfo.InvariantCulture) + "]";
+                    if (announceList.Items[t] is not BList tier)
+                    {
+                        context.Warn(announceList.Items[t].Offset, $"'{label}' ignored: a tier must be a list of URLs");
+                        continue;
+                    }
+
+                    Uri[] uris = tier.Items
+                        .Select((item, i) => MetainfoUri.TryParse(item, $"{label}[{i.ToString(CultureInfo.InvariantCulture)}]", MetainfoUri.TrackerSchemes, context))
+                        .Where(uri => uri is not null)
+                        .Select(uri => uri!)
+                        .ToArray();
+                    if (uris.Length > 0)
+                    {
+                        tiers.Add(uris);
+                    }
+                }
+            }
+
+            if (tiers.Count == 0)
+            {
+                BValue? announce = root["announce"];
+                Uri? uri = announce is null ? null : MetainfoUri.TryParse(announce, "announce", MetainfoUri.TrackerSchemes, context);
+                if (uri is not null)
+                {
+                    tiers.Add(new[] { uri });
+                }
+            }
+
+            return tiers.ToArray();
+        }
+
+        /// <summary>All tiers flattened in order, each URL once.</summary>
+        public static Uri[] Flatten(Uri[][] tiers)
+        {
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            return tiers.SelectMany(tier => tier).Where(uri => seen.Add(uri.OriginalString)).ToArray();
+        }
+    }
+}

@@ -1,0 +1,100 @@
+using System.Collections.Generic;
+using System.Globalization;
+using TrackerPS.Core.Bencode;
+
+namespace TrackerPS.Core.Metainfo
+{
+    /// <summary>
+    /// Reads the v1 file list (BEP 3 §info dictionary): <c>length</c> for a single file, or <c>files</c>, a list of
+    /// <c>{length, path}</c> with <c>path</c> a list of elements (BEP 47 <c>attr</c> and <c>path.utf-8</c> honoured).
+    /// </summary>
+    internal static class V1FileListReader
+    {
+        /// <summary>Reads the files; for a single-file torrent, one entry named <paramref name="name"/>.</summary>
+        /// <exception cref="MetainfoException">Both or neither of <c>length</c> and <c>files</c>, or a malformed entry.</exception>
+        public static List<FileEntry> Read(BDictionary info, BString nameBytes, string name, NameDecoder names, MetainfoContext context)
+        {
+            BValue? length = info["length"];
+            BList? files = context.Optional<BList>(info, "files", "info.files");
+            if (length is not null && files is not null)
+            {
+                throw context.Error("'info' has both 'length' (single file) and 'files' (multi-file)", info);
+            }
+
+            if (files is not null)
+            {
+                return ReadMultiFile(files, names, context);
+            }
+
+            if (length is null)
+            {
+                throw context.Error("'info' has neither 'length' (single file) nor 'files' (multi-file)", info);
+            }
+
+            var single = new FileEntry(
+                new[] { name },
+                new[] { nameBytes.ToArray() },
+                context.RequireLength(info, "length", "info.length"),
+                FileAttributes.Read(info, "info", context),
+                PathSafety.IsUnsafeElement(name),
+                info);
+            return new List<FileEntry> { single };
+        }
+
+        private static List<FileEntry> ReadMultiFile(BList files, NameDecoder names, MetainfoContext context)
+        {
+            if (files.Items.Count == 0)
+            {
+                throw context.Error("'info.files' is empty", files);
+            }
+
+            var entries = new List<FileEntry>(files.Items.Count);
+            for (int i = 0; i < files.Items.Count; i++)
+            {
+                string label = "info.files[" + i.ToString(CultureInfo.InvariantCulture) + "]";
+                if (files.Items[i] is not BDictionary file)
+                {
+                    throw context.Error($"'{label}' must be a dictionary", files.Items[i]);
+                }
+
+                entries.Add(ReadFile(file, label, names, context));
+            }
+
+            return entries;
+        }
+
+        private static FileEntry ReadFile(BDictionary file, string label, NameDecoder names, MetainfoContext context)
+        {
+            long length = context.RequireLength(file, "length", label + ".length");
+            BList path = context.Require<BList>(file, "path", label + ".path");
+            if (path.Items.Count == 0)
+            {
+                throw context.Error($"'{label}.path' is empty", path);
+            }
+
+            BList? twin = context.Lenient<BList>(file, "path.utf-8", label + ".path.utf-8");
+            if (twin is not null && twin.Items.Count != path.Items.Count)
+            {
+                context.Warn(twin.Offset, $"'{label}.path.utf-8' has a different number of elements than 'path' and is ignored");
+                twin = null;
+            }
+
+            var elements = new string[path.Items.Count];
+            var raw = new byte[path.Items.Count][];
+            for (int j = 0; j < elements.Length; j++)
+            {
+                string elementLabel = label + ".path[" + j.ToString(CultureInfo.InvariantCulture) + "]";
+                if (path.Items[j] is not BString element)
+                {
+                    throw context.Error($"'{elementLabel}' must be a string", path.Items[j]);
+                }
+
+                raw[j] = element.ToArray();
+                elements[j] = names.Decode(element, twin?.Items[j] as BString, elementLabel);
+            }
+
+            bool unsafePath = PathSafety.Check(elements, label + ".path", path, context);
+            return new FileEntry(elements, raw, length, FileAttributes.Read(file, label, context), unsafePath, file);
+        }
+    }
+}

@@ -1,0 +1,92 @@
+using System.Collections.Generic;
+using System.Linq;
+using TrackerPS.Core.Bencode;
+
+namespace TrackerPS.Core.Metainfo
+{
+    /// <summary>
+    /// Reads the v2 <c>file tree</c> (BEP 52 §info dictionary): nested dictionaries keyed by path element; a file is a
+    /// node whose only key is the empty string, mapping to <c>{length, pieces root}</c>. Files come out in tree order,
+    /// which for canonical bencode is byte order at each level.
+    /// </summary>
+    internal static class V2FileTreeReader
+    {
+        /// <summary>Length of a <c>pieces root</c>: one SHA-256 (BEP 52).</summary>
+        public const int PiecesRootLength = 32;
+
+        /// <exception cref="MetainfoException">A node is not a dictionary, a file lacks <c>length</c>, or a root is malformed.</exception>
+        public static List<FileEntry> Read(BDictionary info, NameDecoder names, MetainfoContext context)
+        {
+            BDictionary tree = context.Require<BDictionary>(info, "file tree", "info.file tree");
+            if (tree[string.Empty] is not null)
+            {
+                throw context.Error("'info.file tree' must be a directory, not a file", tree);
+            }
+
+            var files = new List<FileEntry>();
+            // The decoder caps nesting depth (BencodeLimits.MaxDepth), so this recursion is bounded.
+            Walk(tree, new List<string>(), new List<byte[]>(), names, context, files);
+            if (files.Count == 0)
+            {
+                throw context.Error("'info.file tree' holds no files", tree);
+            }
+
+            return files;
+        }
+
+        private static void Walk(BDictionary directory, List<string> path, List<byte[]> raw, NameDecoder names, MetainfoContext context, List<FileEntry> files)
+        {
+            foreach (KeyValuePair<BString, BValue> entry in directory.Entries)
+            {
+                string label = "info.file tree/" + string.Join("/", path.Concat(new[] { entry.Key.ToString() }));
+                if (entry.Value is not BDictionary node)
+                {
+                    throw context.Error($"'{label}' must be a dictionary", entry.Value);
+                }
+
+                path.Add(names.Decode(entry.Key, null, label));
+                raw.Add(entry.Key.ToArray());
+                BDictionary? leaf = context.Optional<BDictionary>(node, string.Empty, label);
+                if (leaf is not null)
+                {
+                    files.Add(ReadFile(leaf, node, label, path, raw, context));
+                }
+                else
+                {
+                    Walk(node, path, raw, names, context, files);
+                }
+
+                path.RemoveAt(path.Count - 1);
+                raw.RemoveAt(raw.Count - 1);
+            }
+        }
+
+        private static FileEntry ReadFile(BDictionary leaf, BDictionary node, string label, List<string> path, List<byte[]> raw, MetainfoContext context)
+        {
+            if (node.Entries.Count > 1)
+            {
+                context.Warn(node.Offset, $"'{label}' is a file but has other keys besides \"\"; they are ignored");
+            }
+
+            long length = context.RequireLength(leaf, "length", label + ".length");
+            BString? root = context.Optional<BString>(leaf, "pieces root", label + ".pieces root");
+            if (root is null && length > 0)
+            {
+                throw context.Error($"'{label}.pieces root' is missing; BEP 52 requires it for a non-empty file", leaf);
+            }
+
+            if (root is not null && root.Count != PiecesRootLength)
+            {
+                throw context.Error($"'{label}.pieces root' is {root.Count} bytes, not {PiecesRootLength}", root);
+            }
+
+            string[] elements = path.ToArray();
+            bool unsafePath = PathSafety.Check(elements, label, node, context);
+            return new FileEntry(elements, raw.ToArray(), length, FileAttributes.Read(leaf, label, context), unsafePath, leaf)
+            {
+                // A pieces root is a SHA-256 like a v2 info-hash, so it shares the hex formatting.
+                PiecesRoot = root is null ? null : new InfoHash(root.ToArray()).ToHex(),
+            };
+        }
+    }
+}
