@@ -17,6 +17,9 @@ namespace TrackerPS.Core.Bencode
         private readonly string? _sourceName;
         private readonly List<BencodeDiagnostic> _warnings = new List<BencodeDiagnostic>();
         private readonly Stack<ContainerFrame> _stack = new Stack<ContainerFrame>();
+        // One frame per nesting depth, reused by every container opened at that depth: a torrent with 50,000 files
+        // opens 100,000 containers, and a fresh frame (with its two lists) for each was half the decoder's allocations.
+        private readonly List<ContainerFrame> _frames = new List<ContainerFrame>();
         private int _position;
         private int _tokens;
 
@@ -141,7 +144,14 @@ namespace TrackerPS.Core.Bencode
             }
 
             CountToken();
-            _stack.Push(new ContainerFrame(_position, isDictionary));
+            if (_frames.Count == _stack.Count)
+            {
+                _frames.Add(new ContainerFrame());
+            }
+
+            ContainerFrame frame = _frames[_stack.Count];
+            frame.Open(_position, isDictionary);
+            _stack.Push(frame);
             _position++;
         }
 
@@ -266,20 +276,26 @@ namespace TrackerPS.Core.Bencode
         /// <summary>An open list or dictionary: its items so far and, for a dictionary, key order bookkeeping.</summary>
         private sealed class ContainerFrame
         {
-            private readonly bool _isDictionary;
             private readonly List<BValue> _items = new List<BValue>();
             private readonly List<KeyValuePair<BString, BValue>> _entries = new List<KeyValuePair<BString, BValue>>();
+            private bool _isDictionary;
             private BString? _pendingKey;
             private BString? _previousKey;
             private HashSet<BString>? _seenKeys;
 
-            public ContainerFrame(int offset, bool isDictionary)
+            public int Offset { get; private set; }
+
+            /// <summary>Starts a new container at <paramref name="offset"/>, forgetting the previous one's state.</summary>
+            public void Open(int offset, bool isDictionary)
             {
                 Offset = offset;
                 _isDictionary = isDictionary;
+                _items.Clear();
+                _entries.Clear();
+                _pendingKey = null;
+                _previousKey = null;
+                _seenKeys = null;
             }
-
-            public int Offset { get; }
 
             public bool ExpectsKey => _isDictionary && _pendingKey is null;
 
