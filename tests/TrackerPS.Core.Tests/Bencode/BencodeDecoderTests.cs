@@ -104,6 +104,22 @@ namespace TrackerPS.Core.Tests.Bencode
         }
 
         [Fact]
+        public void SiblingContainers_DoNotShareItemsOrKeys()
+        {
+            // The decoder reuses one frame per depth; each sibling must start empty, with no keys remembered from the
+            // one before (the first inner dictionary is unsorted, so it tracks every key it has seen).
+            BencodeDocument document = BencodeDecoder.Decode(Bytes("ld1:bi1e1:ai2eed1:ai3e1:bi4eeli5eeli6eee"));
+
+            var root = (BList)document.Root;
+            Assert.Equal(4, root.Items.Count);
+            Assert.Equal(new[] { "b", "a" }, ((BDictionary)root.Items[0]).Entries.Select(e => e.Key.ToString()));
+            Assert.Equal(new[] { "a", "b" }, ((BDictionary)root.Items[1]).Entries.Select(e => e.Key.ToString()));
+            Assert.Equal(5, ((BInteger)Assert.Single(((BList)root.Items[2]).Items)).Value);
+            Assert.Equal(6, ((BInteger)Assert.Single(((BList)root.Items[3]).Items)).Value);
+            Assert.Single(document.Warnings);
+        }
+
+        [Fact]
         public void CanonicalInput_HasNoWarnings()
         {
             BencodeDocument document = BencodeDecoder.Decode(Bytes("d1:ai0e1:bi-5e2:bbli10eee"));
