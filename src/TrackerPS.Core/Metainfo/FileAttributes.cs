@@ -6,9 +6,9 @@ namespace TrackerPS.Core.Metainfo
     internal static class FileAttributes
     {
         /// <summary>The <c>attr</c> value of a file dictionary, or empty; a non-string is ignored with a warning.</summary>
-        public static string Read(BDictionary file, string label, MetainfoContext context)
+        public static string Read(BDictionary file, MetainfoLabel label, MetainfoContext context)
         {
-            BString? attr = context.Lenient<BString>(file, "attr", label + ".attr");
+            BString? attr = context.Lenient<BString>(file, "attr", label.Key("attr"));
             return attr is null ? string.Empty : attr.ToString();
         }
     }

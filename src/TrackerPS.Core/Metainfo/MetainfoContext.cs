@@ -33,14 +33,14 @@ namespace TrackerPS.Core.Metainfo
         /// <param name="dictionary">The dictionary holding the key.</param>
         /// <param name="key">The key.</param>
         /// <param name="label">The key's full name for messages, e.g. <c>info.files[2].length</c>.</param>
-        public T Require<T>(BDictionary dictionary, string key, string label)
+        public T Require<T>(BDictionary dictionary, string key, MetainfoLabel label)
             where T : BValue
         {
             return Optional<T>(dictionary, key, label) ?? throw Error($"'{label}' is missing", dictionary);
         }
 
         /// <summary>The value of an optional key, or null when absent; an error when present with another type.</summary>
-        public T? Optional<T>(BDictionary dictionary, string key, string label)
+        public T? Optional<T>(BDictionary dictionary, string key, MetainfoLabel label)
             where T : BValue
         {
             BValue? value = dictionary[key];
@@ -53,7 +53,7 @@ namespace TrackerPS.Core.Metainfo
         }
 
         /// <summary>The value of an optional key when it has type <typeparamref name="T"/>; otherwise a warning and null.</summary>
-        public T? Lenient<T>(BDictionary dictionary, string key, string label)
+        public T? Lenient<T>(BDictionary dictionary, string key, MetainfoLabel label)
             where T : BValue
         {
             BValue? value = dictionary[key];
@@ -67,7 +67,7 @@ namespace TrackerPS.Core.Metainfo
         }
 
         /// <summary>A required size in bytes (BEP 3 <c>length</c>): an integer that is not negative.</summary>
-        public long RequireLength(BDictionary dictionary, string key, string label)
+        public long RequireLength(BDictionary dictionary, string key, MetainfoLabel label)
         {
             BInteger length = Require<BInteger>(dictionary, key, label);
             if (length.Value < 0)

@@ -45,7 +45,7 @@ namespace TrackerPS.Core.Metainfo
         /// <param name="raw">The name as stored, e.g. <c>name</c>.</param>
         /// <param name="utf8Twin">The <c>.utf-8</c> twin, or null.</param>
         /// <param name="label">The key's full name for warnings.</param>
-        public string Decode(BString raw, BString? utf8Twin, string label)
+        public string Decode(BString raw, BString? utf8Twin, MetainfoLabel label)
         {
             if (utf8Twin is not null)
             {

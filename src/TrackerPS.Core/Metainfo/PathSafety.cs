@@ -29,7 +29,7 @@ namespace TrackerPS.Core.Metainfo
         /// <param name="label">The key's full name for the warning.</param>
         /// <param name="at">The value the warning points at.</param>
         /// <param name="context">Collects the warnings.</param>
-        public static bool Check(IEnumerable<string> elements, string label, BValue at, MetainfoContext context)
+        public static bool Check(IEnumerable<string> elements, MetainfoLabel label, BValue at, MetainfoContext context)
         {
             bool unsafePath = false;
             foreach (string element in elements)

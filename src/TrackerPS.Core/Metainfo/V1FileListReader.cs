@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using System.Globalization;
 using TrackerPS.Core.Bencode;
 
 namespace TrackerPS.Core.Metainfo
@@ -10,6 +9,8 @@ namespace TrackerPS.Core.Metainfo
     /// </summary>
     internal static class V1FileListReader
     {
+        private static readonly MetainfoLabel s_filesLabel = "info.files";
+
         /// <summary>Reads the files; for a single-file torrent, one entry named <paramref name="name"/>.</summary>
         /// <exception cref="MetainfoException">Both or neither of <c>length</c> and <c>files</c>, or a malformed entry.</exception>
         public static List<FileEntry> Read(BDictionary info, BString nameBytes, string name, NameDecoder names, MetainfoContext context)
@@ -51,7 +52,7 @@ namespace TrackerPS.Core.Metainfo
             var entries = new List<FileEntry>(files.Items.Count);
             for (int i = 0; i < files.Items.Count; i++)
             {
-                string label = "info.files[" + i.ToString(CultureInfo.InvariantCulture) + "]";
+                MetainfoLabel label = s_filesLabel.Index(i);
                 if (files.Items[i] is not BDictionary file)
                 {
                     throw context.Error($"'{label}' must be a dictionary", files.Items[i]);
@@ -63,16 +64,17 @@ namespace TrackerPS.Core.Metainfo
             return entries;
         }
 
-        private static FileEntry ReadFile(BDictionary file, string label, NameDecoder names, MetainfoContext context)
+        private static FileEntry ReadFile(BDictionary file, MetainfoLabel label, NameDecoder names, MetainfoContext context)
         {
-            long length = context.RequireLength(file, "length", label + ".length");
-            BList path = context.Require<BList>(file, "path", label + ".path");
+            MetainfoLabel pathLabel = label.Key("path");
+            long length = context.RequireLength(file, "length", label.Key("length"));
+            BList path = context.Require<BList>(file, "path", pathLabel);
             if (path.Items.Count == 0)
             {
                 throw context.Error($"'{label}.path' is empty", path);
             }
 
-            BList? twin = context.Lenient<BList>(file, "path.utf-8", label + ".path.utf-8");
+            BList? twin = context.Lenient<BList>(file, "path.utf-8", label.Key("path.utf-8"));
             if (twin is not null && twin.Items.Count != path.Items.Count)
             {
                 context.Warn(twin.Offset, $"'{label}.path.utf-8' has a different number of elements than 'path' and is ignored");
@@ -83,7 +85,7 @@ namespace TrackerPS.Core.Metainfo
             var raw = new byte[path.Items.Count][];
             for (int j = 0; j < elements.Length; j++)
             {
-                string elementLabel = label + ".path[" + j.ToString(CultureInfo.InvariantCulture) + "]";
+                MetainfoLabel elementLabel = pathLabel.Index(j);
                 if (path.Items[j] is not BString element)
                 {
                     throw context.Error($"'{elementLabel}' must be a string", path.Items[j]);
@@ -93,7 +95,7 @@ namespace TrackerPS.Core.Metainfo
                 elements[j] = names.Decode(element, twin?.Items[j] as BString, elementLabel);
             }
 
-            bool unsafePath = PathSafety.Check(elements, label + ".path", path, context);
+            bool unsafePath = PathSafety.Check(elements, pathLabel, path, context);
             return new FileEntry(elements, raw, length, FileAttributes.Read(file, label, context), unsafePath, file);
         }
     }
