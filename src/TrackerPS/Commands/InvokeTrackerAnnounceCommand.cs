@@ -162,29 +162,30 @@ namespace TrackerPS.Commands
         private AnnounceTarget? ParseTarget()
         {
             var hashes = new List<InfoHash?>();
-            foreach (string? text in InfoHash)
+            foreach (string text in InfoHash)
             {
                 hashes.Add(ParseInfoHash(text));
             }
 
             if (!string.IsNullOrEmpty(InfoHashV2))
             {
-                hashes.Add(ParseInfoHash(InfoHashV2));
+                hashes.Add(ParseInfoHash(InfoHashV2!));
             }
 
             return hashes.Exists(h => h is not null) ? new AnnounceTarget(hashes) : null;
         }
 
-        private InfoHash? ParseInfoHash(string? text)
+        private InfoHash? ParseInfoHash(string text)
         {
-            if (Core.Metainfo.InfoHash.TryParse(text, out InfoHash? hash))
+            try
             {
-                return hash;
+                return Core.Metainfo.InfoHash.Parse(text);
             }
-
-            var error = new FormatException($"'{text}' is not an info-hash: expected 40 or 64 hexadecimal characters, or 32 base32 characters.");
-            WriteError(new ErrorRecord(error, "InvalidInfoHash", ErrorCategory.InvalidArgument, text));
-            return null;
+            catch (FormatException error)
+            {
+                WriteError(new ErrorRecord(error, "InvalidInfoHash", ErrorCategory.InvalidArgument, text));
+                return null;
+            }
         }
 
         private Task AnnounceAsync(AnnounceTarget target, IReadOnlyList<IReadOnlyList<Uri>> tiers, PipelineWriteQueue queue, CancellationToken cancellationToken)
