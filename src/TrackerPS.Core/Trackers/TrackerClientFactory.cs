@@ -1,4 +1,6 @@
 using System;
+using TrackerPS.Core.Trackers.Http;
+using TrackerPS.Core.Trackers.Udp;
 
 namespace TrackerPS.Core.Trackers
 {
@@ -8,8 +10,8 @@ namespace TrackerPS.Core.Trackers
     /// </summary>
     public sealed class TrackerClientFactory
     {
-        private readonly Func<TrackerClientOptions, ITrackerClient>? _http;
-        private readonly Func<TrackerClientOptions, ITrackerClient>? _udp;
+        private readonly Func<TrackerClientOptions, ITrackerClient> _http;
+        private readonly Func<TrackerClientOptions, ITrackerClient> _udp;
 
         /// <summary>Creates a factory from the two client constructors.</summary>
         /// <param name="http">Creates the client for <c>http</c> and <c>https</c> trackers.</param>
@@ -19,10 +21,6 @@ namespace TrackerPS.Core.Trackers
         {
             _http = http ?? throw new ArgumentNullException(nameof(http));
             _udp = udp ?? throw new ArgumentNullException(nameof(udp));
-        }
-
-        private TrackerClientFactory()
-        {
         }
 
         /// <summary>The factory of the real HTTP and UDP clients.</summary>
@@ -35,8 +33,7 @@ namespace TrackerPS.Core.Trackers
                 throw new ArgumentNullException(nameof(session));
             }
 
-            // WIRE: return new TrackerClientFactory(o => new HttpTrackerClient(o), o => new UdpTrackerClient(o, session.UdpConnectionIds));
-            return new TrackerClientFactory();
+            return new TrackerClientFactory(o => new HttpTrackerClient(o), o => new UdpTrackerClient(o, session.UdpConnectionIds));
         }
 
         /// <summary>

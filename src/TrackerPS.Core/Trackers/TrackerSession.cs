@@ -2,6 +2,7 @@ using System;
 using System.Collections.Concurrent;
 using System.Text;
 using TrackerPS.Core.Metainfo;
+using TrackerPS.Core.Trackers.Udp;
 
 namespace TrackerPS.Core.Trackers
 {
@@ -22,13 +23,15 @@ namespace TrackerPS.Core.Trackers
         private readonly ConcurrentDictionary<InfoHash, uint> _keys = new ConcurrentDictionary<InfoHash, uint>();
         private readonly ConcurrentDictionary<Uri, string> _trackerIds = new ConcurrentDictionary<Uri, string>();
 
-        // The lead adds the UDP connection-id cache here (BEP 15 §connect: an id is valid for one minute per tracker).
 
         /// <summary>Creates a session with a fresh random peer id and no keys or tracker ids.</summary>
         public TrackerSession()
         {
             _peerId = CreatePeerId(typeof(TrackerSession).Assembly.GetName().Version!);
         }
+
+        /// <summary>UDP connection ids per tracker endpoint, shared by every UDP client of the session (BEP 15 §connect: valid for one minute).</summary>
+        public UdpConnectionIdCache UdpConnectionIds { get; } = new UdpConnectionIdCache();
 
         /// <summary>The session of this process (one per PowerShell session).</summary>
         public static TrackerSession Default { get; } = new TrackerSession();

@@ -56,7 +56,7 @@ namespace TrackerPS.Core.Tests.Trackers.Announce
             uint v1Key = session.GetKey(V1);
 
             Assert.Equal(v1Key, session.GetKey(V1));
-            Assert.Equal(v1Key, session.GetKey(new Metainfo.InfoHash(V1.ToArray())));
+            Assert.Equal(v1Key, session.GetKey(new TrackerPS.Core.Metainfo.InfoHash(V1.ToArray())));
             Assert.NotEqual(v1Key, session.GetKey(V2.Truncated));
         }
 
