@@ -14,12 +14,6 @@ namespace TrackerPS.Core.Trackers.Udp
         /// <summary>Bytes before the peers.</summary>
         internal const int HeaderSize = 20;
 
-        /// <summary>Bytes per IPv4 peer: 4 address, 2 port.</summary>
-        internal const int IPv4PeerSize = 6;
-
-        /// <summary>Bytes per IPv6 peer: 16 address, 2 port.</summary>
-        internal const int IPv6PeerSize = 18;
-
         private UdpAnnounceResponse(uint interval, uint leechers, uint seeders, IPEndPoint[] peers)
         {
             Interval = interval;
@@ -44,7 +38,7 @@ namespace TrackerPS.Core.Trackers.Udp
         internal static UdpAnnounceResponse Decode(byte[] packet, uint transactionId, AddressFamily family)
         {
             UdpResponseHeader.Validate(packet, "announce response", UdpAction.Announce, transactionId, HeaderSize, int.MaxValue);
-            int stride = family == AddressFamily.InterNetworkV6 ? IPv6PeerSize : IPv4PeerSize;
+            int stride = family == AddressFamily.InterNetworkV6 ? CompactPeers.IPv6Stride : CompactPeers.IPv4Stride;
             int peerBytes = packet.Length - HeaderSize;
             if (peerBytes % stride != 0)
             {
@@ -52,15 +46,7 @@ namespace TrackerPS.Core.Trackers.Udp
                     $"Truncated announce response: {peerBytes} peer bytes after byte {HeaderSize} are not a multiple of {stride} ({family} peers).");
             }
 
-            var peers = new IPEndPoint[peerBytes / stride];
-            int addressSize = stride - 2;
-            for (int i = 0; i < peers.Length; i++)
-            {
-                int offset = HeaderSize + (i * stride);
-                var address = new byte[addressSize];
-                Buffer.BlockCopy(packet, offset, address, 0, addressSize);
-                peers[i] = new IPEndPoint(new IPAddress(address), BigEndian.ReadUInt16(packet, offset + addressSize));
-            }
+            IPEndPoint[] peers = CompactPeers.Decode(packet, HeaderSize, peerBytes, stride);
 
             return new UdpAnnounceResponse(
                 BigEndian.ReadUInt32(packet, 8),
