@@ -14,7 +14,7 @@
     FormatsToProcess     = @('TrackerPS.Format.ps1xml')
 
     CmdletsToExport      = @(
-        'Get-TorrentInfo'
+        'Get-TorrentInfo',
         'Get-TorrentInfoHash'
     )
     FunctionsToExport    = @()

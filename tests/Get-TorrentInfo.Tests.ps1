@@ -66,7 +66,7 @@ Describe 'Get-TorrentInfo' {
             $files = @(Get-ChildItem -LiteralPath $DataDir -Filter '*.torrent')
             $torrents = @($files | Get-TorrentInfo -WarningAction SilentlyContinue)
 
-            $files.Count | Should -Be 12
+            $files.Count | Should -Be @($Oracle.PSObject.Properties).Count
             $torrents.Count | Should -Be $files.Count
             $torrents | ForEach-Object { $_ | Should -BeOfType ([TrackerPS.TorrentInfo]) }
             ($torrents.Path | Sort-Object) -join '|' | Should -Be (($files.FullName | Sort-Object) -join '|')
