@@ -17,7 +17,7 @@ namespace TrackerPS
             FileNotFound(new FileNotFoundException($"No file matches '{path}'.", path), path);
 
         internal static ErrorRecord NotAFile(string path, string reason) =>
-            new ErrorRecord(new ArgumentException($"'{path}' is not a file: {reason}."), ErrorIds.PathNotFileSystem, ErrorCategory.InvalidArgument, path);
+            new ErrorRecord(new ArgumentException($"'{path}' is not a file: {reason.TrimEnd('.')}."), ErrorIds.PathNotFileSystem, ErrorCategory.InvalidArgument, path);
 
         internal static ErrorRecord ReadFailed(Exception exception, string path) =>
             new ErrorRecord(
