@@ -62,10 +62,10 @@ namespace TrackerPS.Core.Tests.Integration
         [OpenTrackerFact]
         public async Task Udp_ThousandHashesFromManyItems_OneRequestIn14Packets_CountsRight()
         {
-            // 998 never-announced hashes and two announced ones, one torrent item each, all on one tracker.
+            // 998 never-announced hashes (1–998: the Pester announce tests use 0) and two announced ones, one torrent item each, all on one tracker.
             InfoHash seeded = OpenTrackerHashes.Test(1060);
             InfoHash leeched = OpenTrackerHashes.Test(1061);
-            List<InfoHash> hashes = Enumerable.Range(0, 998).Select(OpenTrackerHashes.Test).ToList();
+            List<InfoHash> hashes = Enumerable.Range(1, 998).Select(OpenTrackerHashes.Test).ToList();
             hashes.Insert(500, seeded);
             hashes.Add(leeched);
             ScrapeItem[] items = hashes.Select(h => new ScrapeItem(new[] { h }, new[] { _tracker.UdpAnnounce })).ToArray();
