@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
@@ -126,7 +125,13 @@ namespace TrackerPS.Core.Trackers
             try
             {
                 ITrackerClient client = clients.Get(request.Tracker);
-                AnnounceResponse response = await SendThrottledAsync(client, request, throttle, cancellationToken).ConfigureAwait(false);
+                AnnounceResponse response = await ThrottledTrackerRequest.SendAsync(
+                    request.Tracker,
+                    throttle,
+                    _options.Timeout,
+                    () => OnSending?.Invoke(request),
+                    token => client.AnnounceAsync(request, token),
+                    cancellationToken).ConfigureAwait(false);
                 if (response.TrackerId is not null)
                 {
                     _session.SetTrackerId(request.Tracker, response.TrackerId);
@@ -161,37 +166,6 @@ namespace TrackerPS.Core.Trackers
             IPAddress = template.IPAddress,
             Compact = template.Compact,
         };
-
-        private async Task<AnnounceResponse> SendThrottledAsync(
-            ITrackerClient client, AnnounceRequest request, SemaphoreSlim throttle, CancellationToken cancellationToken)
-        {
-            await throttle.WaitAsync(cancellationToken).ConfigureAwait(false);
-            try
-            {
-                OnSending?.Invoke(request);
-
-                // The clients time out on their own; this bound also holds for a client that does not, and starts only
-                // once the request has a slot, so waiting for the throttle never counts against a tracker.
-                using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-                timeout.CancelAfter(_options.Timeout);
-                try
-                {
-                    return await client.AnnounceAsync(request, timeout.Token).ConfigureAwait(false);
-                }
-                catch (OperationCanceledException cancelled) when (!cancellationToken.IsCancellationRequested)
-                {
-                    throw new TrackerException(
-                        request.Tracker,
-                        TrackerErrorKind.Timeout,
-                        string.Format(CultureInfo.InvariantCulture, "Tracker '{0}' did not answer within {1} s.", request.Tracker, _options.Timeout.TotalSeconds),
-                        cancelled);
-                }
-            }
-            finally
-            {
-                throttle.Release();
-            }
-        }
 
         private sealed class PlannedAnnounce
         {

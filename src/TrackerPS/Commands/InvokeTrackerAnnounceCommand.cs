@@ -209,7 +209,7 @@ namespace TrackerPS.Commands
                 TrackerId = TrackerId,
                 Compact = Compact.IsPresent,
             };
-            var progress = new AnnounceProgress(TorrentAnnouncer.CountRequests(target, tiers), queue);
+            var progress = new TrackerProgress(ProgressActivityId, ProgressActivity, "{0} of {1} tracker announces answered", TorrentAnnouncer.CountRequests(target, tiers), queue);
             var announcer = new TorrentAnnouncer(TrackerClientFactory.CreateDefault(TrackerSession.Default), TrackerSession.Default, options, ThrottleLimit)
             {
                 OnSending = request => queue.WriteVerbose(string.Format(
@@ -258,38 +258,6 @@ namespace TrackerPS.Commands
             foreach (Peer peer in response.Peers)
             {
                 queue.WriteObject(peer);
-            }
-        }
-
-        /// <summary>"n of m tracker announces answered", written through the queue in order.</summary>
-        private sealed class AnnounceProgress
-        {
-            private readonly int _total;
-            private readonly PipelineWriteQueue _queue;
-            private int _answered;
-
-            public AnnounceProgress(int total, PipelineWriteQueue queue)
-            {
-                _total = total;
-                _queue = queue;
-            }
-
-            public void Answered()
-            {
-                // The lock keeps the counts in the queue ascending when trackers answer on several threads at once.
-                lock (_queue)
-                {
-                    Report(++_answered);
-                }
-            }
-
-            public void Report(int answered)
-            {
-                string status = string.Format(CultureInfo.InvariantCulture, "{0} of {1} tracker announces answered", answered, _total);
-                _queue.WriteProgress(new ProgressRecord(ProgressActivityId, ProgressActivity, status)
-                {
-                    PercentComplete = _total == 0 ? 100 : answered * 100 / _total,
-                });
             }
         }
     }
