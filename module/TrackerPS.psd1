@@ -18,7 +18,8 @@
         'ConvertTo-MagnetUri',
         'Get-TorrentInfo',
         'Get-TorrentInfoHash',
-        'Invoke-TrackerAnnounce'
+        'Invoke-TrackerAnnounce',
+        'Invoke-TrackerScrape'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

@@ -17,7 +17,8 @@ namespace TrackerPS.Core.Tests.Trackers.Udp
         private static readonly InfoHash s_infoHash = InfoHash.Parse("0102030405060708090a0b0c0d0e0f1011121314");
         // Success paths never wait for the timeout; 2 s puts the first retransmission (at 2/7 s) well after a loaded
         // machine's loopback round trip, so request counts stay exact.
-        private static readonly TrackerClientOptions s_options = new TrackerClientOptions { Timeout = TimeSpan.FromSeconds(2) };
+        // Long enough that no retransmission (the first is at Timeout/7) fires under load, so exact packet counts hold.
+        private static readonly TrackerClientOptions s_options = new TrackerClientOptions { Timeout = TimeSpan.FromSeconds(30) };
 
         [Fact]
         public async Task Announce_ReturnsIntervalCountsAndPeers()
@@ -119,7 +120,8 @@ namespace TrackerPS.Core.Tests.Trackers.Udp
         public async Task DroppedPackets_AreRetransmitted()
         {
             using var tracker = new FakeUdpTracker { DropFirst = 1 };
-            using var client = new UdpTrackerClient(new TrackerClientOptions { Timeout = TimeSpan.FromMilliseconds(1000) });
+            // The retransmission comes at Timeout/7 = 1 s; the next one (3 s) is far enough away not to fire under load.
+            using var client = new UdpTrackerClient(new TrackerClientOptions { Timeout = TimeSpan.FromSeconds(7) });
 
             AnnounceResponse response = await client.AnnounceAsync(Request(tracker.Uri), CancellationToken.None);
 
