@@ -40,16 +40,7 @@ namespace TrackerPS.Core.Metainfo
 
         /// <summary>Lower-case hexadecimal (40 or 64 characters).</summary>
         /// <returns>The hex string.</returns>
-        public string ToHex()
-        {
-            var text = new StringBuilder(_bytes.Length * 2);
-            foreach (byte b in _bytes)
-            {
-                text.Append(b.ToString("x2", CultureInfo.InvariantCulture));
-            }
-
-            return text.ToString();
-        }
+        public string ToHex() => Hex.Encode(_bytes, 0, _bytes.Length);
 
         /// <summary>RFC 4648 base32, upper case, no padding (32 characters for 20 bytes), as in BEP 9 magnet links.</summary>
         /// <returns>The base32 string.</returns>

@@ -1,9 +1,7 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
-using System.Text;
 using TrackerPS.Core.Bencode;
 
 namespace TrackerPS.Core.Trackers.Http
@@ -15,12 +13,6 @@ namespace TrackerPS.Core.Trackers.Http
     /// </summary>
     internal sealed class HttpPeerParser
     {
-        /// <summary>Bytes per compact IPv4 peer: 4 address bytes, 2 port bytes (big-endian).</summary>
-        public const int CompactIPv4Stride = 6;
-
-        /// <summary>Bytes per compact IPv6 peer: 16 address bytes, 2 port bytes (big-endian).</summary>
-        public const int CompactIPv6Stride = 18;
-
         private readonly string _infoHash;
         private readonly Uri _tracker;
         private readonly List<string> _warnings;
@@ -47,7 +39,7 @@ namespace TrackerPS.Core.Trackers.Http
                 case null:
                     break;
                 case BString compact:
-                    parser.ReadCompact(compact, "peers", CompactIPv4Stride, PeerSource.Compact);
+                    parser.ReadCompact(compact, "peers", CompactPeers.IPv4Stride, PeerSource.Compact);
                     break;
                 case BList list:
                     parser.ReadDictionaries(list);
@@ -62,7 +54,7 @@ namespace TrackerPS.Core.Trackers.Http
                 case null:
                     break;
                 case BString compact:
-                    parser.ReadCompact(compact, "peers6", CompactIPv6Stride, PeerSource.Peers6);
+                    parser.ReadCompact(compact, "peers6", CompactPeers.IPv6Stride, PeerSource.Peers6);
                     break;
                 case BValue other:
                     warnings.Add($"'peers6' is {HttpResponseFields.Describe(other)}, not a compact string; ignored");
@@ -81,15 +73,9 @@ namespace TrackerPS.Core.Trackers.Http
                 _warnings.Add($"'{key}' is {bytes.Count} bytes, not a multiple of {stride}; the last {remainder} bytes were ignored");
             }
 
-            int addressLength = stride - 2;
-            for (int offset = 0; offset + stride <= bytes.Count; offset += stride)
+            foreach (IPEndPoint peer in CompactPeers.Decode(bytes.Array!, bytes.Offset, bytes.Count, stride))
             {
-                var address = new byte[addressLength];
-                Buffer.BlockCopy(bytes.Array!, bytes.Offset + offset, address, 0, addressLength);
-                int portOffset = bytes.Offset + offset + addressLength;
-                int port = (bytes.Array![portOffset] << 8) | bytes.Array[portOffset + 1];
-                var ip = new IPAddress(address);
-                Add(ip, ip.AddressFamily, port, null, source);
+                Add(peer.Address, peer.AddressFamily, peer.Port, null, source);
             }
         }
 
@@ -135,22 +121,12 @@ namespace TrackerPS.Core.Trackers.Http
                 IPAddress = address,
                 AddressFamily = family,
                 Port = port,
-                PeerId = peerId is null ? null : Hex(peerId.Bytes),
+                PeerId = peerId is null ? null : Hex.Encode(peerId.Bytes.Array!, peerId.Bytes.Offset, peerId.Bytes.Count),
                 InfoHash = _infoHash,
                 Tracker = _tracker,
                 Source = source,
             });
         }
 
-        private static string Hex(ArraySegment<byte> bytes)
-        {
-            var text = new StringBuilder(bytes.Count * 2);
-            for (int i = 0; i < bytes.Count; i++)
-            {
-                text.Append(bytes.Array![bytes.Offset + i].ToString("x2", CultureInfo.InvariantCulture));
-            }
-
-            return text.ToString();
-        }
     }
 }

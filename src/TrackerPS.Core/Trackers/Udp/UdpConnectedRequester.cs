@@ -1,0 +1,76 @@
+using System;
+using System.Net;
+using System.Threading.Tasks;
+
+namespace TrackerPS.Core.Trackers.Udp
+{
+    /// <summary>
+    /// Sends announce and scrape requests with a connection id (BEP 15 §connect): a cached one when younger than a
+    /// minute, else a fresh one from a connect exchange. When a cached id draws an error reply (the tracker may have
+    /// expired it sooner), the id is dropped and the request is repeated once on a fresh connection.
+    /// </summary>
+    internal sealed class UdpConnectedRequester
+    {
+        private readonly UdpTransport _transport;
+        private readonly UdpConnectionIdCache _connectionIds;
+        private readonly bool _bep15Retransmission;
+
+        internal UdpConnectedRequester(UdpTransport transport, UdpConnectionIdCache connectionIds, bool bep15Retransmission)
+        {
+            _transport = transport;
+            _connectionIds = connectionIds;
+            _bep15Retransmission = bep15Retransmission;
+        }
+
+        /// <summary>Sends the request built by <paramref name="encode"/> (connection id, transaction id) and returns its non-error reply.</summary>
+        /// <exception cref="TrackerException">The tracker sent an error packet (FailureReason).</exception>
+        internal async Task<UdpReply> SendAsync(UdpOperation operation, IPEndPoint endpoint, UdpAction action, Func<ulong, uint, byte[]> encode)
+        {
+            bool cached = _connectionIds.TryGet(endpoint, out ulong connectionId);
+            if (!cached)
+            {
+                connectionId = await ConnectAsync(operation, endpoint).ConfigureAwait(false);
+            }
+
+            UdpReply reply = await ExchangeAsync(operation, endpoint, action, transactionId => encode(connectionId, transactionId)).ConfigureAwait(false);
+            if (reply.IsError && cached)
+            {
+                _connectionIds.Remove(endpoint, connectionId);
+                connectionId = await ConnectAsync(operation, endpoint).ConfigureAwait(false);
+                reply = await ExchangeAsync(operation, endpoint, action, transactionId => encode(connectionId, transactionId)).ConfigureAwait(false);
+            }
+
+            ThrowIfError(operation, reply);
+            return reply;
+        }
+
+        private async Task<ulong> ConnectAsync(UdpOperation operation, IPEndPoint endpoint)
+        {
+            UdpReply reply = await ExchangeAsync(operation, endpoint, UdpAction.Connect, UdpConnectRequest.Encode).ConfigureAwait(false);
+            ThrowIfError(operation, reply);
+            ulong connectionId = UdpConnectResponse.Decode(reply.Packet, reply.TransactionId);
+            _connectionIds.Set(endpoint, connectionId);
+            return connectionId;
+        }
+
+        private Task<UdpReply> ExchangeAsync(UdpOperation operation, IPEndPoint endpoint, UdpAction action, Func<uint, byte[]> encode)
+        {
+            var schedule = UdpRetransmissionSchedule.Create(operation.Remaining, _bep15Retransmission);
+            return _transport.ExchangeAsync(endpoint, action, encode, schedule, operation.Token);
+        }
+
+        // BEP 15 §errors: the message is the tracker's failure text.
+        private static void ThrowIfError(UdpOperation operation, UdpReply reply)
+        {
+            if (reply.IsError)
+            {
+                string message = UdpErrorResponse.Decode(reply.Packet, reply.TransactionId);
+                throw new TrackerException(
+                    operation.Tracker, TrackerErrorKind.FailureReason, $"UDP tracker {operation.Tracker} answered with an error: {message}")
+                {
+                    FailureReason = message,
+                };
+            }
+        }
+    }
+}

@@ -1,0 +1,73 @@
+using System;
+using System.Diagnostics;
+using System.Net.Sockets;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace TrackerPS.Core.Trackers.Udp
+{
+    /// <summary>
+    /// One announce or scrape against one tracker: its overall timeout (<see cref="TrackerClientOptions.Timeout"/>,
+    /// every connect, retransmission and retry included), its cancellation, and the translation of failures into
+    /// <see cref="TrackerException"/>s that name the tracker.
+    /// </summary>
+    internal sealed class UdpOperation
+    {
+        private readonly Stopwatch _clock = Stopwatch.StartNew();
+        private readonly TimeSpan _timeout;
+
+        private UdpOperation(Uri tracker, TimeSpan timeout, CancellationToken token)
+        {
+            Tracker = tracker;
+            _timeout = timeout;
+            Token = token;
+        }
+
+        internal Uri Tracker { get; }
+
+        /// <summary>Cancelled by the caller or when the timeout elapses.</summary>
+        internal CancellationToken Token { get; }
+
+        internal TimeSpan Elapsed => _clock.Elapsed;
+
+        /// <summary>Time left before the timeout, never negative.</summary>
+        internal TimeSpan Remaining => _timeout > _clock.Elapsed ? _timeout - _clock.Elapsed : TimeSpan.Zero;
+
+        /// <summary>Runs <paramref name="body"/> under the timeout and maps its failures.</summary>
+        /// <exception cref="TrackerException">Timeout, protocol violation, socket failure, or what the body threw.</exception>
+        /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+        internal static async Task<T> RunAsync<T>(
+            Uri tracker, TimeSpan timeout, Func<UdpOperation, Task<T>> body, CancellationToken cancellationToken)
+        {
+            using (var timeoutSource = new CancellationTokenSource(timeout))
+            using (var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeoutSource.Token))
+            {
+                try
+                {
+                    return await body(new UdpOperation(tracker, timeout, linked.Token)).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested && timeoutSource.IsCancellationRequested)
+                {
+                    throw TimedOut(tracker, timeout, e);
+                }
+                catch (TimeoutException e)
+                {
+                    throw TimedOut(tracker, timeout, e);
+                }
+                catch (UdpPacketException e)
+                {
+                    throw new TrackerException(
+                        tracker, TrackerErrorKind.ProtocolViolation, $"UDP tracker {tracker} sent an invalid reply: {e.Message}", e);
+                }
+                catch (SocketException e)
+                {
+                    throw new TrackerException(
+                        tracker, TrackerErrorKind.ConnectionFailed, $"UDP tracker {tracker}: socket error {e.SocketErrorCode}: {e.Message}", e);
+                }
+            }
+        }
+
+        private static TrackerException TimedOut(Uri tracker, TimeSpan timeout, Exception inner) => new TrackerException(
+            tracker, TrackerErrorKind.Timeout, $"UDP tracker {tracker} did not answer within {timeout.TotalSeconds:0.###} s.", inner);
+    }
+}

@@ -1,0 +1,148 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Net;
+using System.Net.Sockets;
+using System.Threading;
+using System.Threading.Tasks;
+using TrackerPS.Core.Metainfo;
+
+namespace TrackerPS.Core.Trackers.Udp
+{
+    /// <summary>
+    /// A UDP tracker client (BEP 15, with BEP 41 URL data). Requests share one unconnected socket per address
+    /// family, so many announces and scrapes can be in flight at once. Connection ids are reused for a minute through
+    /// a <see cref="UdpConnectionIdCache"/>. Each request is bounded by <see cref="TrackerClientOptions.Timeout"/>,
+    /// retransmissions included.
+    /// </summary>
+    public sealed class UdpTrackerClient : ITrackerClient, IDisposable
+    {
+        private readonly TrackerClientOptions _options;
+        private readonly UdpTransport _transport = new UdpTransport();
+        private readonly UdpConnectedRequester _requester;
+
+        /// <summary>Creates a client.</summary>
+        /// <param name="options">Timeout and retransmission schedule.</param>
+        /// <param name="connectionIds">A cache shared with other clients, or null for a private one.</param>
+        /// <exception cref="ArgumentNullException"><paramref name="options"/> is null.</exception>
+        public UdpTrackerClient(TrackerClientOptions options, UdpConnectionIdCache? connectionIds = null)
+        {
+            _options = options ?? throw new ArgumentNullException(nameof(options));
+            _requester = new UdpConnectedRequester(_transport, connectionIds ?? new UdpConnectionIdCache(), options.UseBep15Retransmission);
+        }
+
+        /// <summary>Announces over UDP: connect (or a cached connection id), then BEP 15 §announce with BEP 41 URL data.</summary>
+        /// <param name="request">The announce; <see cref="AnnounceRequest.Tracker"/> must be a <c>udp://host:port</c> URI.</param>
+        /// <param name="cancellationToken">Cancels the request at once.</param>
+        /// <returns>Interval, seeders, leechers and peers (IPv4 or IPv6, as the tracker's address family).</returns>
+        /// <exception cref="ArgumentException">The peer id is not 20 bytes, the port is not 0–65535, or the URI path is too long.</exception>
+        /// <exception cref="TrackerException">Error packet, timeout, invalid reply, socket or name failure, or not a udp URI.</exception>
+        /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+        public Task<AnnounceResponse> AnnounceAsync(AnnounceRequest request, CancellationToken cancellationToken)
+        {
+            if (request is null)
+            {
+                throw new ArgumentNullException(nameof(request));
+            }
+
+            UdpTrackerAddress.Validate(request.Tracker);
+            byte[] urlData = UdpUrlData.Encode(UdpUrlData.GetRequestString(request.Tracker));
+            UdpAnnounceRequest.Validate(request);
+            return UdpOperation.RunAsync(request.Tracker, _options.Timeout, operation => AnnounceCoreAsync(operation, request, urlData), cancellationToken);
+        }
+
+        /// <summary>Scrapes over UDP (BEP 15 §scrape), up to 74 info-hashes per packet, packets sent concurrently.</summary>
+        /// <param name="request">The scrape; <see cref="ScrapeRequest.Tracker"/> must be a <c>udp://host:port</c> URI.</param>
+        /// <param name="cancellationToken">Cancels the request at once.</param>
+        /// <returns>One result per requested info-hash, in request order.</returns>
+        /// <exception cref="TrackerException">Error packet, timeout, invalid reply, socket or name failure, or not a udp URI.</exception>
+        /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+        public Task<IReadOnlyList<ScrapeResult>> ScrapeAsync(ScrapeRequest request, CancellationToken cancellationToken)
+        {
+            if (request is null)
+            {
+                throw new ArgumentNullException(nameof(request));
+            }
+
+            UdpTrackerAddress.Validate(request.Tracker);
+            return UdpOperation.RunAsync(request.Tracker, _options.Timeout, operation => ScrapeCoreAsync(operation, request), cancellationToken);
+        }
+
+        /// <summary>Closes the sockets; requests still in flight fail with <see cref="ObjectDisposedException"/>.</summary>
+        public void Dispose() => _transport.Dispose();
+
+        private async Task<AnnounceResponse> AnnounceCoreAsync(UdpOperation operation, AnnounceRequest request, byte[] urlData)
+        {
+            IPEndPoint endpoint = await UdpTrackerAddress.ResolveAsync(request.Tracker, operation.Token).ConfigureAwait(false);
+            UdpReply reply = await _requester.SendAsync(
+                operation,
+                endpoint,
+                UdpAction.Announce,
+                (connectionId, transactionId) => UdpAnnounceRequest.Encode(connectionId, transactionId, request, urlData)).ConfigureAwait(false);
+            var decoded = UdpAnnounceResponse.Decode(reply.Packet, reply.TransactionId, endpoint.AddressFamily);
+            string infoHash = request.InfoHash.Truncated.ToHex();
+            return new AnnounceResponse
+            {
+                Tracker = request.Tracker,
+                InfoHash = infoHash,
+                Interval = TimeSpan.FromSeconds(decoded.Interval),
+                Seeders = decoded.Seeders,
+                Leechers = decoded.Leechers,
+                Peers = decoded.Peers.Select(peer => ToPeer(peer, infoHash, request.Tracker)).ToArray(),
+                Elapsed = operation.Elapsed,
+            };
+        }
+
+        private async Task<IReadOnlyList<ScrapeResult>> ScrapeCoreAsync(UdpOperation operation, ScrapeRequest request)
+        {
+            if (request.InfoHashes.Count == 0)
+            {
+                return new ScrapeResult[0];
+            }
+
+            IPEndPoint endpoint = await UdpTrackerAddress.ResolveAsync(request.Tracker, operation.Token).ConfigureAwait(false);
+            var batches = new List<Task<ScrapeResult[]>>();
+            for (int offset = 0; offset < request.InfoHashes.Count; offset += UdpScrapeRequest.MaxInfoHashes)
+            {
+                InfoHash[] batch = request.InfoHashes.Skip(offset).Take(UdpScrapeRequest.MaxInfoHashes).ToArray();
+                batches.Add(ScrapeBatchAsync(operation, endpoint, batch));
+            }
+
+            ScrapeResult[][] results = await Task.WhenAll(batches).ConfigureAwait(false);
+            return results.SelectMany(batch => batch).ToArray();
+        }
+
+        private async Task<ScrapeResult[]> ScrapeBatchAsync(UdpOperation operation, IPEndPoint endpoint, InfoHash[] infoHashes)
+        {
+            TimeSpan started = operation.Elapsed;
+            UdpReply reply = await _requester.SendAsync(
+                operation,
+                endpoint,
+                UdpAction.Scrape,
+                (connectionId, transactionId) => UdpScrapeRequest.Encode(connectionId, transactionId, infoHashes)).ConfigureAwait(false);
+            UdpScrapeEntry[] entries = UdpScrapeResponse.Decode(reply.Packet, reply.TransactionId, infoHashes.Length);
+            TimeSpan elapsed = operation.Elapsed - started;
+
+            // BEP 15 §scrape: the counts come in the order the info-hashes were sent.
+            return entries.Select((entry, i) => new ScrapeResult
+            {
+                Tracker = operation.Tracker,
+                InfoHash = infoHashes[i].Truncated.ToHex(),
+                Seeders = entry.Seeders,
+                Leechers = entry.Leechers,
+                Downloaded = entry.Completed,
+                Elapsed = elapsed,
+            }).ToArray();
+        }
+
+        private static Peer ToPeer(IPEndPoint peer, string infoHash, Uri tracker) => new Peer
+        {
+            IPAddress = peer.Address,
+            Port = peer.Port,
+            AddressFamily = peer.AddressFamily,
+            InfoHash = infoHash,
+            Tracker = tracker,
+            Source = peer.AddressFamily == AddressFamily.InterNetworkV6 ? PeerSource.Peers6 : PeerSource.Compact,
+        };
+    }
+}

@@ -1,0 +1,231 @@
+using System;
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Security.Cryptography;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace TrackerPS.Core.Trackers.Udp
+{
+    /// <summary>
+    /// Request/reply over unconnected UDP sockets, one per address family (created on first use), shared by every
+    /// request of a client. A receive loop per socket hands each datagram to the pending request with the same
+    /// transaction id when its action is the one expected or 3 (error). The source address is not checked: a tracker
+    /// may answer from another of its addresses, and 32-bit transaction ids from a cryptographic RNG are not guessable.
+    /// </summary>
+    internal sealed class UdpTransport : IDisposable
+    {
+        /// <summary>Receive buffer: the largest UDP payload (65,507 bytes over IPv4, 65,527 over IPv6) fits.</summary>
+        internal const int ReceiveBufferSize = 65536;
+
+        private static readonly RandomNumberGenerator s_random = RandomNumberGenerator.Create();
+        private readonly ConcurrentDictionary<uint, Pending> _pending = new ConcurrentDictionary<uint, Pending>();
+        private readonly object _socketsLock = new object();
+        private Socket? _ipv4;
+        private Socket? _ipv6;
+        private bool _disposed;
+
+        /// <summary>Sends a request on the schedule until a matching reply arrives.</summary>
+        /// <param name="endpoint">The tracker's address.</param>
+        /// <param name="action">The action the reply must carry (or 3, error).</param>
+        /// <param name="encode">Builds the packet for the transaction id chosen here.</param>
+        /// <param name="schedule">When to send and when to give up.</param>
+        /// <param name="cancellationToken">Cancels the wait.</param>
+        /// <exception cref="TimeoutException">The schedule ran out.</exception>
+        /// <exception cref="SocketException">The socket failed.</exception>
+        internal async Task<UdpReply> ExchangeAsync(
+            IPEndPoint endpoint, UdpAction action, Func<uint, byte[]> encode, UdpRetransmissionSchedule schedule, CancellationToken cancellationToken)
+        {
+            Socket socket = GetSocket(endpoint.AddressFamily);
+            var pending = new Pending(action, endpoint.AddressFamily);
+            uint transactionId = Register(pending);
+            try
+            {
+                byte[] packet = encode(transactionId);
+                Task<byte[]> reply = pending.Reply.Task;
+                Stopwatch clock = Stopwatch.StartNew();
+                foreach (TimeSpan sendAt in schedule.SendOffsets)
+                {
+                    if (await WaitForReplyAsync(reply, sendAt - clock.Elapsed, cancellationToken).ConfigureAwait(false))
+                    {
+                        return new UdpReply(await reply.ConfigureAwait(false), transactionId);
+                    }
+
+                    await socket.SendToAsync(new ArraySegment<byte>(packet), SocketFlags.None, endpoint).ConfigureAwait(false);
+                }
+
+                if (await WaitForReplyAsync(reply, schedule.GiveUpAfter - clock.Elapsed, cancellationToken).ConfigureAwait(false))
+                {
+                    return new UdpReply(await reply.ConfigureAwait(false), transactionId);
+                }
+
+                throw new TimeoutException(
+                    $"No reply after {schedule.SendOffsets.Length} tries in {schedule.GiveUpAfter.TotalSeconds:0.###} s.");
+            }
+            finally
+            {
+                _pending.TryRemove(transactionId, out _);
+            }
+        }
+
+        /// <inheritdoc />
+        public void Dispose()
+        {
+            lock (_socketsLock)
+            {
+                _disposed = true;
+                _ipv4?.Dispose();
+                _ipv6?.Dispose();
+            }
+
+            foreach (Pending pending in _pending.Values)
+            {
+                pending.Reply.TrySetException(new ObjectDisposedException(nameof(UdpTrackerClient)));
+            }
+        }
+
+        // True when the reply arrived (or faulted) within the wait; false when the wait elapsed first.
+        private static async Task<bool> WaitForReplyAsync(Task<byte[]> reply, TimeSpan wait, CancellationToken cancellationToken)
+        {
+            if (!reply.IsCompleted && wait > TimeSpan.Zero)
+            {
+                using (var delayCancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+                {
+                    Task delay = Task.Delay(wait, delayCancellation.Token);
+                    await Task.WhenAny(reply, delay).ConfigureAwait(false);
+                    delayCancellation.Cancel();
+                }
+            }
+
+            cancellationToken.ThrowIfCancellationRequested();
+            return reply.IsCompleted;
+        }
+
+        private uint Register(Pending pending)
+        {
+            var bytes = new byte[4];
+            while (true)
+            {
+                s_random.GetBytes(bytes);
+                uint transactionId = BitConverter.ToUInt32(bytes, 0);
+                if (_pending.TryAdd(transactionId, pending))
+                {
+                    return transactionId;
+                }
+            }
+        }
+
+        private Socket GetSocket(AddressFamily family)
+        {
+            lock (_socketsLock)
+            {
+                if (_disposed)
+                {
+                    throw new ObjectDisposedException(nameof(UdpTrackerClient));
+                }
+
+                ref Socket? socket = ref family == AddressFamily.InterNetworkV6 ? ref _ipv6 : ref _ipv4;
+                if (socket is null)
+                {
+                    socket = new Socket(family, SocketType.Dgram, ProtocolType.Udp);
+                    socket.Bind(new IPEndPoint(family == AddressFamily.InterNetworkV6 ? IPAddress.IPv6Any : IPAddress.Any, 0));
+                    _ = ReceiveLoopAsync(socket);
+                }
+
+                return socket;
+            }
+        }
+
+        private async Task ReceiveLoopAsync(Socket socket)
+        {
+            var buffer = new byte[ReceiveBufferSize];
+            EndPoint any = new IPEndPoint(socket.AddressFamily == AddressFamily.InterNetworkV6 ? IPAddress.IPv6Any : IPAddress.Any, 0);
+            while (true)
+            {
+                SocketReceiveFromResult received;
+                try
+                {
+                    received = await socket.ReceiveFromAsync(new ArraySegment<byte>(buffer), SocketFlags.None, any).ConfigureAwait(false);
+                }
+                catch (ObjectDisposedException)
+                {
+                    return;
+                }
+                catch (SocketException) when (_disposed)
+                {
+                    return;
+                }
+                catch (SocketException e) when (e.SocketErrorCode == SocketError.ConnectionReset)
+                {
+                    // Windows reports an ICMP port unreachable for an earlier send here; it names no request, so the
+                    // waiting requests keep to their retransmission schedule (and time out if the tracker is down).
+                    continue;
+                }
+                catch (SocketException e)
+                {
+                    FailPending(socket, e);
+                    return;
+                }
+
+                Dispatch(buffer, received.ReceivedBytes);
+            }
+        }
+
+        private void Dispatch(byte[] buffer, int length)
+        {
+            var packet = new byte[length];
+            Buffer.BlockCopy(buffer, 0, packet, 0, length);
+            if (UdpResponseHeader.TryRead(packet, out UdpAction action, out uint transactionId)
+                && _pending.TryGetValue(transactionId, out Pending? pending)
+                && (action == pending.Action || action == UdpAction.Error))
+            {
+                pending.Reply.TrySetResult(packet);
+            }
+        }
+
+        // A socket error other than a connection reset ends the socket: its requests fail, and the next request opens a new one.
+        private void FailPending(Socket socket, SocketException error)
+        {
+            AddressFamily family = socket.AddressFamily;
+            lock (_socketsLock)
+            {
+                if (ReferenceEquals(_ipv4, socket))
+                {
+                    _ipv4 = null;
+                }
+
+                if (ReferenceEquals(_ipv6, socket))
+                {
+                    _ipv6 = null;
+                }
+            }
+
+            socket.Dispose();
+            foreach (Pending pending in _pending.Values)
+            {
+                if (pending.Family == family)
+                {
+                    pending.Reply.TrySetException(error);
+                }
+            }
+        }
+
+        private sealed class Pending
+        {
+            internal Pending(UdpAction action, AddressFamily family)
+            {
+                Action = action;
+                Family = family;
+            }
+
+            internal UdpAction Action { get; }
+
+            internal AddressFamily Family { get; }
+
+            internal TaskCompletionSource<byte[]> Reply { get; } =
+                new TaskCompletionSource<byte[]>(TaskCreationOptions.RunContinuationsAsynchronously);
+        }
+    }
+}

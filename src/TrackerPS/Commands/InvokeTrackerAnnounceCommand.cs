@@ -1,0 +1,264 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
+using TrackerPS.Core.Metainfo;
+using TrackerPS.Core.Trackers;
+
+namespace TrackerPS.Commands
+{
+    /// <summary>
+    /// <c>Invoke-TrackerAnnounce</c>: announces info-hashes to HTTP and UDP trackers (BEP 3, 15) all at once and emits
+    /// the peers (or, with <c>-AsResponse</c>, the responses) as each tracker answers.
+    /// </summary>
+    [Cmdlet(VerbsLifecycle.Invoke, "TrackerAnnounce", DefaultParameterSetName = HashParameterSet)]
+    [OutputType(typeof(Peer), typeof(AnnounceResponse))]
+    public sealed class InvokeTrackerAnnounceCommand : AsyncCmdlet
+    {
+        private const string HashParameterSet = "Hash";
+        private const int MaxThrottleLimit = 1024;
+        private const int MaxTimeoutSec = 3600;
+        private const int ProgressActivityId = 0x7A;
+        private const string ProgressActivity = "Invoke-TrackerAnnounce";
+
+        private static readonly TrackerClientOptions s_defaultOptions = new TrackerClientOptions();
+
+        private byte[]? _peerId;
+
+        /// <summary>Info-hashes: 40 or 64 hex characters, or 32 base32; a 64-hex v2 hash is announced truncated (BEP 52).</summary>
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true, ParameterSetName = HashParameterSet)]
+        [ValidateNotNullOrEmpty]
+        public string[] InfoHash { get; set; } = null!;
+
+        /// <summary>A hybrid or v2 torrent's full v2 hash (64 hex); its truncated form is announced too when it differs.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = HashParameterSet)]
+        public string? InfoHashV2 { get; set; }
+
+        /// <summary>Tracker announce URIs (http, https, udp); each is its own tier unless <see cref="TrackerTiers"/> is given.</summary>
+        [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true, ParameterSetName = HashParameterSet)]
+        [ValidateNotNullOrEmpty]
+        public Uri[] Tracker { get; set; } = null!;
+
+        /// <summary>BEP 12 tiers; when given, they replace <see cref="Tracker"/> and their order is kept in the output.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = HashParameterSet)]
+        public Uri[][]? TrackerTiers { get; set; }
+
+        /// <summary>Our peer id: 20 characters (one byte each) or 40 hex. Default: the session's <c>-TP…</c> peer id.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? PeerId { get; set; }
+
+        /// <summary>TCP port we claim to listen on.</summary>
+        [Parameter]
+        [ValidateRange(0, 65535)]
+        public int Port { get; set; } = 6881;
+
+        /// <summary>Bytes uploaded.</summary>
+        [Parameter]
+        [ValidateRange(0L, long.MaxValue)]
+        public long Uploaded { get; set; }
+
+        /// <summary>Bytes downloaded.</summary>
+        [Parameter]
+        [ValidateRange(0L, long.MaxValue)]
+        public long Downloaded { get; set; }
+
+        /// <summary>Bytes left to download; binds from a TorrentInfo's TotalSize.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("TotalSize")]
+        [ValidateRange(0L, long.MaxValue)]
+        public long Left { get; set; }
+
+        /// <summary>The announce event; Stopped asks for no peers.</summary>
+        [Parameter]
+        public TrackerEvent Event { get; set; }
+
+        /// <summary>Number of peers wanted; -1 (the default) leaves it to the tracker.</summary>
+        [Parameter]
+        [ValidateRange(-1, int.MaxValue)]
+        public int NumWant { get; set; } = -1;
+
+        /// <summary>The key (BEP 7/15). Default: a random key per info-hash, stable for the session.</summary>
+        [Parameter]
+        public uint? Key { get; set; }
+
+        /// <summary>The tracker id to send. Default: the one each tracker last returned in this session.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? TrackerId { get; set; }
+
+        /// <summary>Ask HTTP trackers for compact peers (BEP 23); on by default, <c>-Compact:$false</c> asks for dictionaries.</summary>
+        [Parameter]
+        public SwitchParameter Compact { get; set; } = true;
+
+        /// <summary>Seconds allowed per tracker (retransmissions and redirects included).</summary>
+        [Parameter]
+        [ValidateRange(1, MaxTimeoutSec)]
+        public int TimeoutSec { get; set; } = 15;
+
+        /// <summary>Maximum requests in flight.</summary>
+        [Parameter]
+        [ValidateRange(1, MaxThrottleLimit)]
+        public int ThrottleLimit { get; set; } = TorrentAnnouncer.DefaultThrottleLimit;
+
+        /// <summary>HTTP User-Agent. Default: <c>TrackerPS/&lt;version&gt;</c>.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? UserAgent { get; set; }
+
+        /// <summary>Maximum HTTP response body size in bytes.</summary>
+        [Parameter]
+        [ValidateRange(1, int.MaxValue)]
+        public int MaxResponseSize { get; set; } = TrackerClientOptions.DefaultMaxResponseSize;
+
+        /// <summary>Emit one AnnounceResponse per tracker and info-hash instead of the peers.</summary>
+        [Parameter]
+        public SwitchParameter AsResponse { get; set; }
+
+        /// <summary>Parses <c>-PeerId</c> once: a bad peer id stops the command.</summary>
+        protected override void BeginProcessing()
+        {
+            if (PeerId is null)
+            {
+                return;
+            }
+
+            try
+            {
+                _peerId = PeerIdParser.Parse(PeerId);
+            }
+            catch (ArgumentException error)
+            {
+                ThrowTerminatingError(new ErrorRecord(error, "InvalidPeerId", ErrorCategory.InvalidArgument, PeerId));
+            }
+        }
+
+        /// <summary>Announces this input's info-hashes to its trackers.</summary>
+        protected override void ProcessRecord()
+        {
+            AnnounceTarget? target = ParseTarget();
+            if (target is null)
+            {
+                return;
+            }
+
+            IReadOnlyList<IReadOnlyList<Uri>> tiers = TrackerTiers is { Length: > 0 } ? TrackerTiers : TorrentAnnouncer.OneTierEach(Tracker);
+            try
+            {
+                RunAndPump((queue, cancellationToken) => AnnounceAsync(target, tiers, queue, cancellationToken));
+            }
+            finally
+            {
+                // A stopped pipeline takes no more writes; the host clears its progress display itself.
+                if (!StopToken.IsCancellationRequested)
+                {
+                    WriteProgress(new ProgressRecord(ProgressActivityId, ProgressActivity, "Done") { RecordType = ProgressRecordType.Completed });
+                }
+            }
+        }
+
+        private AnnounceTarget? ParseTarget()
+        {
+            var hashes = new List<InfoHash?>();
+            foreach (string text in InfoHash)
+            {
+                hashes.Add(ParseInfoHash(text));
+            }
+
+            if (!string.IsNullOrEmpty(InfoHashV2))
+            {
+                hashes.Add(ParseInfoHash(InfoHashV2!));
+            }
+
+            return hashes.Exists(h => h is not null) ? new AnnounceTarget(hashes) : null;
+        }
+
+        private InfoHash? ParseInfoHash(string text)
+        {
+            try
+            {
+                return Core.Metainfo.InfoHash.Parse(text);
+            }
+            catch (FormatException error)
+            {
+                WriteError(new ErrorRecord(error, "InvalidInfoHash", ErrorCategory.InvalidArgument, text));
+                return null;
+            }
+        }
+
+        private Task AnnounceAsync(AnnounceTarget target, IReadOnlyList<IReadOnlyList<Uri>> tiers, PipelineWriteQueue queue, CancellationToken cancellationToken)
+        {
+            var options = new TrackerClientOptions
+            {
+                Timeout = TimeSpan.FromSeconds(TimeoutSec),
+                MaxResponseSize = MaxResponseSize,
+                UserAgent = UserAgent ?? s_defaultOptions.UserAgent,
+            };
+            var template = new AnnounceTemplate
+            {
+                PeerId = _peerId,
+                Port = Port,
+                Uploaded = Uploaded,
+                Downloaded = Downloaded,
+                Left = Left,
+                Event = Event,
+                NumWant = NumWant,
+                Key = Key,
+                TrackerId = TrackerId,
+                Compact = Compact.IsPresent,
+            };
+            var progress = new TrackerProgress(ProgressActivityId, ProgressActivity, "{0} of {1} tracker announces answered", TorrentAnnouncer.CountRequests(target, tiers), queue);
+            var announcer = new TorrentAnnouncer(TrackerClientFactory.CreateDefault(TrackerSession.Default), TrackerSession.Default, options, ThrottleLimit)
+            {
+                OnSending = request => queue.WriteVerbose(string.Format(
+                    CultureInfo.InvariantCulture,
+                    "Announcing {0} (event {1}, port {2}) to {3}",
+                    request.InfoHash,
+                    request.Event,
+                    request.Port,
+                    TrackerUriRedactor.Redact(request.Tracker))),
+                OnCompleted = outcome =>
+                {
+                    progress.Answered();
+                    Emit(outcome, queue);
+                },
+            };
+            progress.Report(0);
+            return announcer.AnnounceAsync(target, tiers, template, cancellationToken);
+        }
+
+        private void Emit(AnnounceOutcome outcome, PipelineWriteQueue queue)
+        {
+            if (outcome.Error is not null)
+            {
+                queue.WriteError(TrackerErrorRecords.Create(outcome.Error));
+                return;
+            }
+
+            AnnounceResponse response = outcome.Response!;
+            string tracker = TrackerUriRedactor.Redact(outcome.Tracker);
+            if (response.WarningMessage is not null)
+            {
+                queue.WriteWarning($"Tracker {tracker} warns: {response.WarningMessage}");
+            }
+
+            foreach (string warning in response.Warnings)
+            {
+                queue.WriteWarning($"Tracker {tracker}: {warning}");
+            }
+
+            if (AsResponse.IsPresent)
+            {
+                queue.WriteObject(response);
+                return;
+            }
+
+            foreach (Peer peer in response.Peers)
+            {
+                queue.WriteObject(peer);
+            }
+        }
+    }
+}

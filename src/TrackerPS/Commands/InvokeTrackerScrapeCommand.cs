@@ -1,0 +1,159 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
+using TrackerPS.Core.Metainfo;
+using TrackerPS.Core.Trackers;
+
+namespace TrackerPS.Commands
+{
+    /// <summary>
+    /// <c>Invoke-TrackerScrape</c>: asks HTTP (BEP 48) and UDP (BEP 15) trackers for the seeders, leechers and completed
+    /// downloads of info-hashes. The whole pipeline is gathered first so each tracker gets one batched scrape for every
+    /// torrent that lists it; the trackers are then scraped concurrently and results are written as each answers.
+    /// </summary>
+    [Cmdlet(VerbsLifecycle.Invoke, "TrackerScrape")]
+    [OutputType(typeof(ScrapeResult))]
+    public sealed class InvokeTrackerScrapeCommand : AsyncCmdlet
+    {
+        private const int MaxThrottleLimit = 1024;
+        private const int MaxTimeoutSec = 3600;
+        private const int ProgressActivityId = 0x7B;
+        private const string ProgressActivity = "Invoke-TrackerScrape";
+
+        private static readonly TrackerClientOptions s_defaultOptions = new TrackerClientOptions();
+
+        private readonly List<ScrapeItem> _items = new List<ScrapeItem>();
+
+        /// <summary>Info-hashes: 40 or 64 hex characters, or 32 base32; a 64-hex v2 hash is scraped truncated (BEP 52).</summary>
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [ValidateNotNullOrEmpty]
+        public string[] InfoHash { get; set; } = null!;
+
+        /// <summary>A hybrid or v2 torrent's full v2 hash (64 hex); its truncated form is scraped too when it differs.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public string? InfoHashV2 { get; set; }
+
+        /// <summary>Tracker announce URIs (http, https, udp); the HTTP scrape URI is derived from each (BEP 48).</summary>
+        [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
+        [ValidateNotNullOrEmpty]
+        public Uri[] Tracker { get; set; } = null!;
+
+        /// <summary>Seconds allowed per request (UDP: per tracker, all packets at once; HTTP: per GET).</summary>
+        [Parameter]
+        [ValidateRange(1, MaxTimeoutSec)]
+        public int TimeoutSec { get; set; } = 15;
+
+        /// <summary>Maximum trackers scraped at once.</summary>
+        [Parameter]
+        [ValidateRange(1, MaxThrottleLimit)]
+        public int ThrottleLimit { get; set; } = TrackerScraper.DefaultThrottleLimit;
+
+        /// <summary>HTTP User-Agent. Default: <c>TrackerPS/&lt;version&gt;</c>.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? UserAgent { get; set; }
+
+        /// <summary>Maximum HTTP response body size in bytes.</summary>
+        [Parameter]
+        [ValidateRange(1, int.MaxValue)]
+        public int MaxResponseSize { get; set; } = TrackerClientOptions.DefaultMaxResponseSize;
+
+        /// <summary>Collects this input's valid info-hashes and trackers; a bad info-hash is a non-terminating InvalidInfoHash error.</summary>
+        protected override void ProcessRecord()
+        {
+            var hashes = new List<InfoHash?>();
+            foreach (string text in InfoHash)
+            {
+                hashes.Add(ParseInfoHash(text));
+            }
+
+            if (!string.IsNullOrEmpty(InfoHashV2))
+            {
+                hashes.Add(ParseInfoHash(InfoHashV2!));
+            }
+
+            if (hashes.Exists(h => h is not null))
+            {
+                _items.Add(new ScrapeItem(hashes, Tracker));
+            }
+        }
+
+        /// <summary>Scrapes every tracker once for all the info-hashes gathered for it, writing results as trackers answer.</summary>
+        protected override void EndProcessing()
+        {
+            if (_items.Count == 0)
+            {
+                return;
+            }
+
+            try
+            {
+                RunAndPump(ScrapeAsync);
+            }
+            finally
+            {
+                // A stopped pipeline takes no more writes; the host clears its progress display itself.
+                if (!StopToken.IsCancellationRequested)
+                {
+                    WriteProgress(new ProgressRecord(ProgressActivityId, ProgressActivity, "Done") { RecordType = ProgressRecordType.Completed });
+                }
+            }
+        }
+
+        private InfoHash? ParseInfoHash(string text)
+        {
+            try
+            {
+                return Core.Metainfo.InfoHash.Parse(text);
+            }
+            catch (FormatException error)
+            {
+                WriteError(new ErrorRecord(error, "InvalidInfoHash", ErrorCategory.InvalidArgument, text));
+                return null;
+            }
+        }
+
+        private Task ScrapeAsync(PipelineWriteQueue queue, CancellationToken cancellationToken)
+        {
+            var options = new TrackerClientOptions
+            {
+                Timeout = TimeSpan.FromSeconds(TimeoutSec),
+                MaxResponseSize = MaxResponseSize,
+                UserAgent = UserAgent ?? s_defaultOptions.UserAgent,
+            };
+            var progress = new TrackerProgress(ProgressActivityId, ProgressActivity, "{0} of {1} trackers scraped", TrackerScraper.Plan(_items).Count, queue);
+            var scraper = new TrackerScraper(TrackerClientFactory.CreateDefault(TrackerSession.Default), options, ThrottleLimit)
+            {
+                OnSending = request => queue.WriteVerbose(string.Format(
+                    CultureInfo.InvariantCulture,
+                    "Scraping {0} info-hash(es) from {1}",
+                    request.InfoHashes.Count,
+                    TrackerUriRedactor.Redact(request.Tracker))),
+                OnCompleted = outcome =>
+                {
+                    progress.Answered();
+                    Emit(outcome, queue);
+                },
+            };
+            progress.Report(0);
+            return scraper.ScrapeAsync(_items, cancellationToken);
+        }
+
+        private static void Emit(ScrapeOutcome outcome, PipelineWriteQueue queue)
+        {
+            if (outcome.Error is not null)
+            {
+                queue.WriteError(TrackerErrorRecords.Create(outcome.Error));
+                return;
+            }
+
+            foreach (ScrapeResult result in outcome.Results)
+            {
+                queue.WriteObject(result);
+            }
+        }
+    }
+}

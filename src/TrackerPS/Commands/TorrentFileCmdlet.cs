@@ -1,0 +1,193 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.ObjectModel;
+using System.IO;
+using System.Management.Automation;
+using Microsoft.PowerShell.Commands;
+using TrackerPS.Core.Bencode;
+using TrackerPS.Core.Metainfo;
+using DriveNotFoundException = System.Management.Automation.DriveNotFoundException;
+
+namespace TrackerPS.Commands
+{
+    /// <summary>
+    /// Base of the cmdlets that read .torrent files. Binds <c>-Path</c> (wildcards) and <c>-LiteralPath</c>, resolves
+    /// them on the FileSystem provider and reads each file. Every path that fails gets its own non-terminating error
+    /// (see <see cref="ErrorIds"/>), so one bad path never stops the rest of the pipeline.
+    /// </summary>
+    public abstract class TorrentFileCmdlet : PSCmdlet
+    {
+        /// <summary>Paths of .torrent files; wildcards are expanded. Binds pipeline strings, and <c>Path</c> by property name.</summary>
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = ParameterSets.Path, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [SupportsWildcards]
+        [ValidateNotNullOrEmpty]
+        public string[] Path { get; set; } = Array.Empty<string>();
+
+        /// <summary>Paths of .torrent files, used exactly as typed. Binds <c>PSPath</c> by property name (<c>Get-ChildItem</c> output).</summary>
+        [Parameter(Mandatory = true, ParameterSetName = ParameterSets.LiteralPath, ValueFromPipelineByPropertyName = true)]
+        [Alias("PSPath", "LP")]
+        [ValidateNotNullOrEmpty]
+        public string[] LiteralPath { get; set; } = Array.Empty<string>();
+
+        /// <summary>
+        /// Resolves the bound paths and reads each file, lazily, so each torrent can be written before the next is read.
+        /// Paths that cannot be resolved or read, and files that cannot be parsed, are written as errors and skipped;
+        /// each parsed torrent's <see cref="TorrentInfo.Warnings"/> are written as warnings.
+        /// </summary>
+        /// <param name="options">Parse options, or null for the lenient defaults.</param>
+        /// <returns>The parsed torrents, in path order.</returns>
+        protected IEnumerable<TorrentInfo> ReadTorrents(TorrentReadOptions? options)
+        {
+            foreach (string file in ResolveFiles())
+            {
+                TorrentInfo? torrent = ReadTorrent(file, options);
+                if (torrent is not null)
+                {
+                    yield return torrent;
+                }
+            }
+        }
+
+        private List<string> ResolveFiles()
+        {
+            var files = new List<string>();
+            if (ParameterSetName == ParameterSets.LiteralPath)
+            {
+                foreach (string path in LiteralPath)
+                {
+                    ResolveLiteralPath(path, files);
+                }
+            }
+            else
+            {
+                foreach (string path in Path)
+                {
+                    ResolveWildcardPath(path, files);
+                }
+            }
+
+            return files;
+        }
+
+        private void ResolveWildcardPath(string path, List<string> files)
+        {
+            Collection<string> resolved;
+            ProviderInfo provider;
+            try
+            {
+                resolved = GetResolvedProviderPathFromPSPath(path, out provider);
+            }
+            catch (ItemNotFoundException e)
+            {
+                WriteError(ErrorRecords.FileNotFound(e, path));
+                return;
+            }
+            catch (DriveNotFoundException e)
+            {
+                WriteError(ErrorRecords.FileNotFound(e, path));
+                return;
+            }
+            catch (ProviderNotFoundException e)
+            {
+                WriteError(ErrorRecords.NotAFile(path, e.Message));
+                return;
+            }
+
+            // A wildcard that matches nothing resolves to an empty list rather than throwing.
+            if (resolved.Count == 0)
+            {
+                WriteError(ErrorRecords.NoWildcardMatch(path));
+                return;
+            }
+
+            foreach (string providerPath in resolved)
+            {
+                AddIfFile(path, providerPath, provider, files);
+            }
+        }
+
+        private void ResolveLiteralPath(string path, List<string> files)
+        {
+            string providerPath;
+            ProviderInfo provider;
+            try
+            {
+                providerPath = SessionState.Path.GetUnresolvedProviderPathFromPSPath(path, out provider, out _);
+            }
+            catch (DriveNotFoundException e)
+            {
+                WriteError(ErrorRecords.FileNotFound(e, path));
+                return;
+            }
+            catch (ProviderNotFoundException e)
+            {
+                WriteError(ErrorRecords.NotAFile(path, e.Message));
+                return;
+            }
+
+            AddIfFile(path, providerPath, provider, files);
+        }
+
+        private void AddIfFile(string path, string providerPath, ProviderInfo provider, List<string> files)
+        {
+            if (provider.ImplementingType != typeof(FileSystemProvider))
+            {
+                WriteError(ErrorRecords.NotAFile(path, $"it is on the {provider.Name} provider, not the FileSystem provider"));
+            }
+            else if (Directory.Exists(providerPath))
+            {
+                WriteError(ErrorRecords.NotAFile(providerPath, "it is a directory"));
+            }
+            else if (!File.Exists(providerPath))
+            {
+                WriteError(ErrorRecords.FileNotFound(providerPath));
+            }
+            else
+            {
+                files.Add(providerPath);
+            }
+        }
+
+        private TorrentInfo? ReadTorrent(string file, TorrentReadOptions? options)
+        {
+            TorrentInfo torrent;
+            try
+            {
+                torrent = TorrentReader.ReadFile(file, options);
+            }
+            catch (IOException e) when (e is FileNotFoundException || e is DirectoryNotFoundException)
+            {
+                // The file was there when resolved but is gone now.
+                WriteError(ErrorRecords.FileNotFound(e, file));
+                return null;
+            }
+            catch (IOException e)
+            {
+                WriteError(ErrorRecords.ReadFailed(e, file));
+                return null;
+            }
+            catch (UnauthorizedAccessException e)
+            {
+                WriteError(ErrorRecords.ReadFailed(e, file));
+                return null;
+            }
+            catch (BencodeException e)
+            {
+                WriteError(ErrorRecords.ParseFailed(e, file));
+                return null;
+            }
+            catch (MetainfoException e)
+            {
+                WriteError(ErrorRecords.ParseFailed(e, file));
+                return null;
+            }
+
+            foreach (string warning in torrent.Warnings)
+            {
+                WriteWarning($"{file}: {warning}");
+            }
+
+            return torrent;
+        }
+    }
+}

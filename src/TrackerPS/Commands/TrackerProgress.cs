@@ -1,0 +1,50 @@
+using System.Globalization;
+using System.Management.Automation;
+
+namespace TrackerPS.Commands
+{
+    /// <summary>"n of m …" progress of a tracker run, written through the queue in order. Thread-safe.</summary>
+    internal sealed class TrackerProgress
+    {
+        private readonly int _activityId;
+        private readonly string _activity;
+        private readonly string _statusFormat;
+        private readonly int _total;
+        private readonly PipelineWriteQueue _queue;
+        private int _answered;
+
+        /// <param name="activityId">The progress activity id of the cmdlet.</param>
+        /// <param name="activity">The activity (the cmdlet name).</param>
+        /// <param name="statusFormat">The status, with {0} answered and {1} total.</param>
+        /// <param name="total">How many requests the run sends.</param>
+        /// <param name="queue">The queue to write through.</param>
+        public TrackerProgress(int activityId, string activity, string statusFormat, int total, PipelineWriteQueue queue)
+        {
+            _activityId = activityId;
+            _activity = activity;
+            _statusFormat = statusFormat;
+            _total = total;
+            _queue = queue;
+        }
+
+        /// <summary>Counts one more answer and reports it.</summary>
+        public void Answered()
+        {
+            // The lock keeps the counts in the queue ascending when trackers answer on several threads at once.
+            lock (_queue)
+            {
+                Report(++_answered);
+            }
+        }
+
+        /// <summary>Reports <paramref name="answered"/> of the total.</summary>
+        public void Report(int answered)
+        {
+            string status = string.Format(CultureInfo.InvariantCulture, _statusFormat, answered, _total);
+            _queue.WriteProgress(new ProgressRecord(_activityId, _activity, status)
+            {
+                PercentComplete = _total == 0 ? 100 : answered * 100 / _total,
+            });
+        }
+    }
+}

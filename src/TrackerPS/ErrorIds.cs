@@ -1,0 +1,21 @@
+namespace TrackerPS
+{
+    /// <summary>
+    /// The error ids the cmdlets write; each is the first part of an error's <c>FullyQualifiedErrorId</c>
+    /// (<c>FileNotFound,TrackerPS.Commands.GetTorrentInfoCommand</c>). They are part of the module's contract.
+    /// </summary>
+    internal static class ErrorIds
+    {
+        /// <summary>A path, or a wildcard, that names no existing file (ObjectNotFound).</summary>
+        internal const string FileNotFound = "FileNotFound";
+
+        /// <summary>A path that is a directory or is not on the FileSystem provider (InvalidArgument).</summary>
+        internal const string PathNotFileSystem = "PathNotFileSystem";
+
+        /// <summary>A file that exists but cannot be read (ReadError, or PermissionDenied).</summary>
+        internal const string FileReadFailed = "FileReadFailed";
+
+        /// <summary>A file that is not valid bencode or not valid metainfo (InvalidData).</summary>
+        internal const string TorrentParseFailed = "TorrentParseFailed";
+    }
+}

@@ -1,0 +1,223 @@
+BeforeDiscovery {
+    # Test cases must exist at discovery time, so the oracle is read here as well as in common.ps1.
+    $oracleFile = Join-Path $PSScriptRoot 'data/oracle.json'
+    $fixtures = @((Get-Content -LiteralPath $oracleFile -Raw -Encoding UTF8 | ConvertFrom-Json).fixtures.PSObject.Properties |
+            ForEach-Object { @{ File = $_.Name; Expected = $_.Value } })
+}
+
+Describe 'Get-TorrentInfo' {
+    BeforeAll {
+        . (Join-Path $PSScriptRoot 'common.ps1')
+        $v1Single = Get-FixturePath 'v1-single.torrent'
+        $hybrid = Get-FixturePath 'hybrid.torrent'
+        $unsorted = Get-FixturePath 'unsorted-info.torrent'
+    }
+
+    Context 'Command metadata' {
+        It 'declares TrackerPS.TorrentInfo as its output type' {
+            (Get-Command -Name Get-TorrentInfo).OutputType.Name | Should -Be 'TrackerPS.TorrentInfo'
+        }
+
+        It 'has the Path (default) and LiteralPath parameter sets' {
+            $command = Get-Command -Name Get-TorrentInfo
+            ($command.ParameterSets.Name | Sort-Object) -join ',' | Should -Be 'LiteralPath,Path'
+            $command.DefaultParameterSet | Should -Be 'Path'
+        }
+
+        It 'has help with a synopsis and at least two examples' {
+            $help = Get-Help -Name Get-TorrentInfo -Full
+            $help.Synopsis | Should -Be 'Reads .torrent files and describes their contents.'
+            @($help.examples.example).Count | Should -BeGreaterOrEqual 2
+        }
+    }
+
+    Context 'Values match the oracle (libtorrent, mktorrent, transmission)' {
+        It 'reads <File>' -ForEach $fixtures {
+            $torrent = Get-TorrentInfo -Path (Get-FixturePath $File) -WarningAction SilentlyContinue
+
+            $torrent | Should -BeOfType ([TrackerPS.TorrentInfo])
+            $torrent.Name | Should -BeExactly $Expected.name
+            $torrent.InfoHashV1 | Should -BeExactly $Expected.info_hash_v1
+            $torrent.InfoHashV2 | Should -BeExactly $Expected.info_hash_v2
+            $torrent.InfoHash | Should -BeExactly (Get-ExpectedInfoHash $Expected)
+            $torrent.TotalSize | Should -Be $Expected.total_size_excluding_pads
+            $torrent.FileCount | Should -Be $Expected.num_files_excluding_pads
+            $torrent.PieceLength | Should -Be $Expected.piece_length
+            $torrent.IsPrivate | Should -Be $Expected.priv
+            $expectedVersion = if ($null -eq $Expected.info_hash_v2) { 'V1' } elseif ($null -eq $Expected.info_hash_v1) { 'V2' } else { 'Hybrid' }
+            "$($torrent.Version)" | Should -Be $expectedVersion
+            $torrent.Path | Should -Be (Get-FixturePath $File)
+        }
+    }
+
+    Context 'Path binding and resolution' {
+        It 'takes the path by position' {
+            $torrent = Get-TorrentInfo $v1Single
+            $torrent | Should -BeOfType ([TrackerPS.TorrentInfo])
+            $torrent.InfoHashV1 | Should -BeExactly $Oracle.'v1-single.torrent'.info_hash_v1
+        }
+
+        It 'takes path strings from the pipeline' {
+            $torrents = @($v1Single, $hybrid | Get-TorrentInfo)
+            ($torrents.Name) -join ',' | Should -Be 'single.bin,hybrid'
+        }
+
+        It 'reads every file piped from Get-ChildItem' {
+            $files = @(Get-ChildItem -LiteralPath $DataDir -Filter '*.torrent')
+            $torrents = @($files | Get-TorrentInfo -WarningAction SilentlyContinue)
+
+            $files.Count | Should -Be @($Oracle.PSObject.Properties).Count
+            $torrents.Count | Should -Be $files.Count
+            $torrents | ForEach-Object { $_ | Should -BeOfType ([TrackerPS.TorrentInfo]) }
+            ($torrents.Path | Sort-Object) -join '|' | Should -Be (($files.FullName | Sort-Object) -join '|')
+        }
+
+        It 'expands wildcards in -Path' {
+            $torrents = @(Get-TorrentInfo -Path (Join-Path $DataDir 'v1-*.torrent'))
+            ($torrents.Name | Sort-Object) -join ',' | Should -Be 'single.bin,v1-multi'
+        }
+
+        It 'reads -LiteralPath given the PSPath of Get-Item' {
+            $item = Get-Item -LiteralPath $v1Single
+            $torrent = Get-TorrentInfo -LiteralPath $item.PSPath
+            $torrent.InfoHashV1 | Should -BeExactly $Oracle.'v1-single.torrent'.info_hash_v1
+        }
+
+        It 'binds Get-Item output to -LiteralPath through PSPath' {
+            $torrent = Get-Item -LiteralPath $v1Single | Get-TorrentInfo
+            $torrent.InfoHashV1 | Should -BeExactly $Oracle.'v1-single.torrent'.info_hash_v1
+        }
+
+        It 'accepts the LP alias' {
+            (Get-TorrentInfo -LP $hybrid).InfoHashV2 | Should -BeExactly $Oracle.'hybrid.torrent'.info_hash_v2
+        }
+
+        It 'takes -LiteralPath brackets literally, while -Path treats them as a wildcard' {
+            $bracketed = Join-Path $TestDrive 'copy[1].torrent'
+            [System.IO.File]::Copy($v1Single, $bracketed)
+
+            (Get-TorrentInfo -LiteralPath $bracketed).InfoHashV1 | Should -BeExactly $Oracle.'v1-single.torrent'.info_hash_v1
+            $result = Get-TorrentInfo -Path $bracketed -ErrorAction SilentlyContinue -ErrorVariable err
+            $result | Should -BeNullOrEmpty
+            $err.Count | Should -Be 1
+            $err[0].FullyQualifiedErrorId | Should -BeLike 'FileNotFound,*'
+        }
+    }
+
+    Context 'Errors are non-terminating and name the path' {
+        It 'writes FileNotFound for a missing file and still reads the others' {
+            $missing = Join-Path $DataDir 'does-not-exist.torrent'
+            $torrents = @(Get-TorrentInfo -Path $v1Single, $missing, $hybrid -ErrorAction SilentlyContinue -ErrorVariable err)
+
+            ($torrents.Name) -join ',' | Should -Be 'single.bin,hybrid'
+            $err.Count | Should -Be 1
+            $err[0].FullyQualifiedErrorId | Should -Be 'FileNotFound,TrackerPS.Commands.GetTorrentInfoCommand'
+            "$($err[0].CategoryInfo.Category)" | Should -Be 'ObjectNotFound'
+            $err[0].TargetObject | Should -Be $missing
+        }
+
+        It 'writes FileNotFound for a missing file in the pipeline and still reads the others' {
+            $missing = Join-Path $TestDrive 'missing.torrent'
+            $torrents = @($v1Single, $missing, $hybrid | Get-TorrentInfo -ErrorAction SilentlyContinue -ErrorVariable err)
+
+            $torrents.Count | Should -Be 2
+            $err.Count | Should -Be 1
+            $err[0].FullyQualifiedErrorId | Should -BeLike 'FileNotFound,*'
+        }
+
+        It 'writes FileNotFound for a missing -LiteralPath' {
+            $missing = Join-Path $TestDrive 'missing.torrent'
+            Get-TorrentInfo -LiteralPath $missing -ErrorAction SilentlyContinue -ErrorVariable err | Should -BeNullOrEmpty
+            $err[0].FullyQualifiedErrorId | Should -BeLike 'FileNotFound,*'
+            $err[0].TargetObject | Should -BeLike '*missing.torrent'
+        }
+
+        It 'writes FileNotFound for a wildcard that matches nothing' {
+            Get-TorrentInfo -Path (Join-Path $DataDir 'no-such-*.torrent') -ErrorAction SilentlyContinue -ErrorVariable err | Should -BeNullOrEmpty
+            $err.Count | Should -Be 1
+            $err[0].FullyQualifiedErrorId | Should -BeLike 'FileNotFound,*'
+            "$($err[0].CategoryInfo.Category)" | Should -Be 'ObjectNotFound'
+        }
+
+        It 'writes PathNotFileSystem for a directory' {
+            Get-TorrentInfo -LiteralPath $DataDir -ErrorAction SilentlyContinue -ErrorVariable err | Should -BeNullOrEmpty
+            $err.Count | Should -Be 1
+            $err[0].FullyQualifiedErrorId | Should -BeLike 'PathNotFileSystem,*'
+            "$($err[0].CategoryInfo.Category)" | Should -Be 'InvalidArgument'
+        }
+
+        It 'writes PathNotFileSystem for a path on another provider' {
+            Get-TorrentInfo -Path 'Variable:\PSHOME' -ErrorAction SilentlyContinue -ErrorVariable err | Should -BeNullOrEmpty
+            $err.Count | Should -Be 1
+            $err[0].FullyQualifiedErrorId | Should -BeLike 'PathNotFileSystem,*'
+        }
+
+        It 'writes TorrentParseFailed, naming the file and byte offset, for a file that is not bencode' {
+            $bad = Join-Path $TestDrive 'bad.torrent'
+            [System.IO.File]::WriteAllText($bad, 'this is not bencode')
+
+            $torrents = @(Get-TorrentInfo -LiteralPath $bad, $v1Single -ErrorAction SilentlyContinue -ErrorVariable err)
+
+            $torrents.Count | Should -Be 1
+            $torrents[0].Name | Should -Be 'single.bin'
+            $err.Count | Should -Be 1
+            $err[0].FullyQualifiedErrorId | Should -Be 'TorrentParseFailed,TrackerPS.Commands.GetTorrentInfoCommand'
+            "$($err[0].CategoryInfo.Category)" | Should -Be 'InvalidData'
+            $err[0].TargetObject | Should -BeLike '*bad.torrent'
+            $err[0].Exception | Should -BeOfType ([System.FormatException])
+            $err[0].Exception.Message | Should -BeLike '*bad.torrent*'
+            $err[0].Exception.Message | Should -BeLike '*byte*'
+        }
+    }
+
+    Context 'Options' {
+        It 'accepts unsorted info keys with a warning per finding, naming the file' {
+            $torrent = Get-TorrentInfo -Path $unsorted -WarningAction SilentlyContinue -WarningVariable warnings
+
+            $torrent.InfoHashV1 | Should -BeExactly $Oracle.'unsorted-info.torrent'.info_hash_v1
+            $torrent.Warnings.Count | Should -BeGreaterThan 0
+            $warnings.Count | Should -Be $torrent.Warnings.Count
+            $warnings[0].Message | Should -BeLike '*unsorted-info.torrent*'
+        }
+
+        It 'writes no warning for a canonical file' {
+            $torrent = Get-TorrentInfo -Path $v1Single -WarningVariable warnings
+            $torrent.Warnings.Count | Should -Be 0
+            $warnings.Count | Should -Be 0
+        }
+
+        It 'rejects unsorted info keys with -Strict' {
+            Get-TorrentInfo -Path $unsorted -Strict -ErrorAction SilentlyContinue -ErrorVariable err | Should -BeNullOrEmpty
+            $err.Count | Should -Be 1
+            $err[0].FullyQualifiedErrorId | Should -BeLike 'TorrentParseFailed,*'
+        }
+
+        It 'lists pad files only with -IncludePadFiles' {
+            $expected = $Oracle.'hybrid.torrent'
+            $without = Get-TorrentInfo -Path $hybrid
+            $with = Get-TorrentInfo -Path $hybrid -IncludePadFiles
+
+            $without.Files.Path -join ',' | Should -BeExactly (($expected.files | Where-Object { -not $_.pad }).path -join ',')
+            $with.Files.Path -join ',' | Should -BeExactly ($expected.files.path -join ',')
+            @($with.Files | Where-Object IsPadding).Count | Should -Be ($expected.num_files - $expected.num_files_excluding_pads)
+            $with.FileCount | Should -Be $expected.num_files_excluding_pads
+            $with.TotalSize | Should -Be $expected.total_size_excluding_pads
+        }
+
+        It 'rejects a file larger than -MaxFileSize' {
+            Get-TorrentInfo -Path $v1Single -MaxFileSize 100 -ErrorAction SilentlyContinue -ErrorVariable err | Should -BeNullOrEmpty
+            $err.Count | Should -Be 1
+            $err[0].FullyQualifiedErrorId | Should -BeLike 'TorrentParseFailed,*'
+        }
+
+        It 'rejects nesting deeper than -MaxDepth' {
+            Get-TorrentInfo -Path $v1Single -MaxDepth 1 -ErrorAction SilentlyContinue -ErrorVariable err | Should -BeNullOrEmpty
+            $err.Count | Should -Be 1
+            $err[0].FullyQualifiedErrorId | Should -BeLike 'TorrentParseFailed,*'
+        }
+
+        It 'refuses a -MaxFileSize below 1 byte' {
+            { Get-TorrentInfo -Path $v1Single -MaxFileSize 0 } | Should -Throw -ErrorId 'ParameterArgumentValidationError,*'
+        }
+    }
+}

@@ -1,0 +1,190 @@
+#Requires -Version 7.0
+# Pester 5 tests for Invoke-TrackerAnnounce. Tests that need a real tracker read TRACKERPS_OPENTRACKER_HTTP /
+# TRACKERPS_OPENTRACKER_UDP (announce URIs of an opentracker on loopback whose whitelist holds sha1("trackerps-test-0"))
+# and are skipped when they are not set.
+
+BeforeAll {
+    . "$PSScriptRoot/common.ps1"
+
+    # A loopback port nothing listens on: bind an ephemeral port, note it, release it.
+    function Get-ClosedLoopbackPort {
+        $probe = [System.Net.Sockets.UdpClient]::new([System.Net.IPEndPoint]::new([System.Net.IPAddress]::Loopback, 0))
+        try {
+            $probe.Client.LocalEndPoint.Port
+        }
+        finally {
+            $probe.Dispose()
+        }
+    }
+
+    # A minimal v1 single-file torrent (sorted keys, one zero piece hash) announcing to $Announce.
+    function New-TestTorrent([string] $Path, [string] $Announce) {
+        $ascii = [System.Text.Encoding]::ASCII
+        $bytes = [System.Collections.Generic.List[byte]]::new()
+        $bytes.AddRange($ascii.GetBytes("d8:announce$($Announce.Length):$($Announce)4:infod6:lengthi1e4:name5:a.bin12:piece lengthi16384e6:pieces20:"))
+        $bytes.AddRange([byte[]]::new(20))
+        $bytes.AddRange($ascii.GetBytes('ee'))
+        [System.IO.File]::WriteAllBytes($Path, $bytes.ToArray())
+    }
+
+    function Get-ErrorId([System.Management.Automation.ErrorRecord] $ErrorRecord) {
+        ($ErrorRecord.FullyQualifiedErrorId -split ',')[0]
+    }
+
+    # What a client sees from a silent or closed UDP port: nothing (timeout), or an ICMP port-unreachable surfaced
+    # as a socket error (Windows reports it on receive; Linux on a connected socket).
+    $script:UnansweredIds = @('TrackerTimeout', 'TrackerConnectionFailed')
+    $script:TestHash = -join ([System.Security.Cryptography.SHA1]::HashData([System.Text.Encoding]::UTF8.GetBytes('trackerps-test-0')) |
+        ForEach-Object { $_.ToString('x2') })
+}
+
+Describe 'Invoke-TrackerAnnounce parameters' {
+    BeforeAll {
+        $script:Command = Get-Command Invoke-TrackerAnnounce
+    }
+
+    It '-Event is the TrackerEvent enum, so it tab-completes' {
+        $Command.Parameters['Event'].ParameterType | Should -Be ([TrackerPS.TrackerEvent])
+        $Command.Parameters['Event'].ParameterType.IsEnum | Should -BeTrue
+    }
+
+    It '-Compact and -AsResponse are switches' {
+        $Command.Parameters['Compact'].SwitchParameter | Should -BeTrue
+        $Command.Parameters['AsResponse'].SwitchParameter | Should -BeTrue
+    }
+
+    It '-Left has the alias TotalSize and binds by property name' {
+        $Command.Parameters['Left'].Aliases | Should -Contain 'TotalSize'
+        $Command.Parameters['Left'].Attributes.Where({ $_ -is [Parameter] }).ValueFromPipelineByPropertyName | Should -Contain $true
+    }
+
+    It '<_> binds from the pipeline by property name' -ForEach 'InfoHash', 'InfoHashV2', 'Tracker', 'TrackerTiers' {
+        $Command.Parameters[$_].Attributes.Where({ $_ -is [Parameter] }).ValueFromPipelineByPropertyName | Should -Contain $true
+    }
+
+    It 'has the documented types' {
+        $Command.Parameters['InfoHash'].ParameterType | Should -Be ([string[]])
+        $Command.Parameters['Tracker'].ParameterType | Should -Be ([uri[]])
+        $Command.Parameters['TrackerTiers'].ParameterType | Should -Be ([uri[][]])
+        $Command.Parameters['Key'].ParameterType | Should -Be ([System.Nullable[uint32]])
+        $Command.Parameters['Left'].ParameterType | Should -Be ([long])
+    }
+
+    It 'declares Peer and AnnounceResponse as outputs' {
+        $Command.OutputType.Type | Should -Contain ([TrackerPS.Peer])
+        $Command.OutputType.Type | Should -Contain ([TrackerPS.AnnounceResponse])
+    }
+}
+
+Describe 'Invoke-TrackerAnnounce errors without a tracker' {
+    It 'reports an unsupported scheme as UnsupportedTrackerScheme with the tracker as target' {
+        $tracker = [uri] 'wss://tracker.example/announce'
+
+        $peers = Invoke-TrackerAnnounce -InfoHash $TestHash -Tracker $tracker -ErrorAction SilentlyContinue -ErrorVariable failures
+
+        $peers | Should -BeNullOrEmpty
+        $failures | Should -HaveCount 1
+        $failures[0].FullyQualifiedErrorId | Should -BeLike 'UnsupportedTrackerScheme,*'
+        $failures[0].CategoryInfo.Category | Should -Be 'InvalidArgument'
+        $failures[0].TargetObject | Should -Be $tracker
+    }
+
+    It 'reports a UDP tracker on a closed loopback port as unanswered after -TimeoutSec' {
+        $tracker = [uri] "udp://127.0.0.1:$(Get-ClosedLoopbackPort)/announce"
+
+        Invoke-TrackerAnnounce -InfoHash $TestHash -Tracker $tracker -TimeoutSec 1 -ErrorAction SilentlyContinue -ErrorVariable failures
+
+        $failures | Should -HaveCount 1
+        Get-ErrorId $failures[0] | Should -BeIn $UnansweredIds
+        $failures[0].TargetObject | Should -Be $tracker
+    }
+
+    It 'reports each failed tracker once and keeps going' {
+        $trackers = [uri] 'ftp://a.example/announce', [uri] 'wss://b.example/announce'
+
+        Invoke-TrackerAnnounce -InfoHash $TestHash -Tracker $trackers -ErrorAction SilentlyContinue -ErrorVariable failures
+
+        $failures | Should -HaveCount 2
+        $failures.TargetObject | Should -Be $trackers
+    }
+
+    It 'writes a non-terminating InvalidInfoHash error for a bad info-hash' {
+        Invoke-TrackerAnnounce -InfoHash 'not-a-hash' -Tracker 'wss://tracker.example/announce' -ErrorAction SilentlyContinue -ErrorVariable failures
+
+        $failures | Should -HaveCount 1
+        $failures[0].FullyQualifiedErrorId | Should -BeLike 'InvalidInfoHash,*'
+        $failures[0].TargetObject | Should -Be 'not-a-hash'
+    }
+
+    It 'still announces the valid info-hashes when one is bad' {
+        Invoke-TrackerAnnounce -InfoHash 'not-a-hash', $TestHash -Tracker 'wss://tracker.example/announce' -ErrorAction SilentlyContinue -ErrorVariable failures
+
+        (Get-ErrorId $failures[0]), (Get-ErrorId $failures[1]) | Should -Be 'InvalidInfoHash', 'UnsupportedTrackerScheme'
+    }
+
+    It 'stops with InvalidPeerId for a peer id that is neither 20 characters nor 40 hex' {
+        { Invoke-TrackerAnnounce -InfoHash $TestHash -Tracker 'wss://tracker.example/announce' -PeerId 'too-short' } |
+            Should -Throw -ErrorId 'InvalidPeerId,*'
+    }
+
+    It 'refuses a port outside 0..65535' {
+        { Invoke-TrackerAnnounce -InfoHash $TestHash -Tracker 'wss://tracker.example/announce' -Port 70000 } |
+            Should -Throw -ErrorId 'ParameterArgumentValidationError,*'
+    }
+}
+
+Describe 'Invoke-TrackerAnnounce pipeline binding' {
+    It 'binds InfoHash, Tracker and TotalSize from Get-TorrentInfo' {
+        $tracker = "udp://127.0.0.1:$(Get-ClosedLoopbackPort)/announce"
+        $path = Join-Path $TestDrive 'closed-port.torrent'
+        New-TestTorrent -Path $path -Announce $tracker
+
+        Get-TorrentInfo $path | Invoke-TrackerAnnounce -TimeoutSec 1 -ErrorAction SilentlyContinue -ErrorVariable failures
+
+        $failures | Should -HaveCount 1
+        Get-ErrorId $failures[0] | Should -BeIn $UnansweredIds
+        $failures[0].TargetObject | Should -Be ([uri] $tracker)
+    }
+}
+
+Describe 'Invoke-TrackerAnnounce against opentracker' {
+    BeforeAll {
+        # Two peers of one swarm, told apart by peer id and port; the tracker sees both from 127.0.0.1.
+        function Test-PeersSeeEachOther([uri] $Tracker, [int] $BasePort) {
+            $common = @{ InfoHash = $TestHash; Tracker = $Tracker; Left = 1000; TimeoutSec = 5; ErrorAction = 'Stop' }
+            $a = @{ PeerId = '-XX0001-aaaaaaaaaaaa'; Port = $BasePort }
+            $b = @{ PeerId = '-XX0001-bbbbbbbbbbbb'; Port = $BasePort + 1 }
+            try {
+                Invoke-TrackerAnnounce @common @a -Event Started | Out-Null
+                $seenByB = @(Invoke-TrackerAnnounce @common @b -Event Started)
+                $seenByA = @(Invoke-TrackerAnnounce @common @a)
+
+                $seenByB.Port | Should -Contain $a.Port
+                $seenByA.Port | Should -Contain $b.Port
+                $seenByA[0].InfoHash | Should -Be $TestHash
+                $seenByA[0].Tracker | Should -Be $Tracker
+            }
+            finally {
+                Invoke-TrackerAnnounce @common @a -Event Stopped | Out-Null
+                Invoke-TrackerAnnounce @common @b -Event Stopped | Out-Null
+            }
+        }
+    }
+
+    It 'over HTTP, two peers see each other' -Skip:(-not $env:TRACKERPS_OPENTRACKER_HTTP) {
+        Test-PeersSeeEachOther -Tracker $env:TRACKERPS_OPENTRACKER_HTTP -BasePort 51001
+    }
+
+    It 'over UDP, two peers see each other' -Skip:(-not $env:TRACKERPS_OPENTRACKER_UDP) {
+        Test-PeersSeeEachOther -Tracker $env:TRACKERPS_OPENTRACKER_UDP -BasePort 51011
+    }
+
+    It 'with -AsResponse, emits one response per tracker with the interval' -Skip:(-not $env:TRACKERPS_OPENTRACKER_HTTP) {
+        $response = Invoke-TrackerAnnounce -InfoHash $TestHash -Tracker $env:TRACKERPS_OPENTRACKER_HTTP -Port 51021 -Event Stopped -AsResponse -ErrorAction Stop
+
+        $response | Should -HaveCount 1
+        $response | Should -BeOfType ([TrackerPS.AnnounceResponse])
+        $response.InfoHash | Should -Be $TestHash
+        $response.Interval | Should -BeGreaterThan ([timespan]::Zero)
+    }
+}

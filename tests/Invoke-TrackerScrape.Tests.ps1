@@ -1,0 +1,194 @@
+#Requires -Version 7.0
+# Pester 5 tests for Invoke-TrackerScrape. Tests that need a real tracker read TRACKERPS_OPENTRACKER_HTTP /
+# TRACKERPS_OPENTRACKER_UDP (announce URIs of an opentracker on loopback serving tests/opentracker/whitelist) and are
+# skipped when they are not set.
+
+BeforeAll {
+    . "$PSScriptRoot/common.ps1"
+
+    # A loopback port nothing listens on: bind an ephemeral port, note it, release it.
+    function Get-ClosedLoopbackPort {
+        $probe = [System.Net.Sockets.UdpClient]::new([System.Net.IPEndPoint]::new([System.Net.IPAddress]::Loopback, 0))
+        try {
+            $probe.Client.LocalEndPoint.Port
+        }
+        finally {
+            $probe.Dispose()
+        }
+    }
+
+    # A minimal v1 single-file torrent (sorted keys, one zero piece hash) announcing to $Announce.
+    function New-TestTorrent([string] $Path, [string] $Announce, [string] $Name = 'a.bin') {
+        $ascii = [System.Text.Encoding]::ASCII
+        $bytes = [System.Collections.Generic.List[byte]]::new()
+        $bytes.AddRange($ascii.GetBytes("d8:announce$($Announce.Length):$($Announce)4:infod6:lengthi1e4:name$($Name.Length):$($Name)12:piece lengthi16384e6:pieces20:"))
+        $bytes.AddRange([byte[]]::new(20))
+        $bytes.AddRange($ascii.GetBytes('ee'))
+        [System.IO.File]::WriteAllBytes($Path, $bytes.ToArray())
+    }
+
+    function Get-ErrorId([System.Management.Automation.ErrorRecord] $ErrorRecord) {
+        ($ErrorRecord.FullyQualifiedErrorId -split ',')[0]
+    }
+
+    function Get-TestHash([int] $N) {
+        -join ([System.Security.Cryptography.SHA1]::HashData([System.Text.Encoding]::ASCII.GetBytes("trackerps-test-$N")) |
+            ForEach-Object { $_.ToString('x2') })
+    }
+
+    # What a client sees from a silent or closed UDP port: nothing (timeout), or an ICMP port-unreachable surfaced
+    # as a socket error.
+    $script:UnansweredIds = @('TrackerTimeout', 'TrackerConnectionFailed')
+    $script:TestHash = Get-TestHash 0
+
+    # An HTTP tracker URI whose last path segment is not "announce...": no scrape URI can be derived (BEP 48), so the
+    # error comes before any network use.
+    $script:Unscrapable = [uri] 'http://127.0.0.1:1/a'
+}
+
+Describe 'Invoke-TrackerScrape parameters' {
+    BeforeAll {
+        $script:Command = Get-Command Invoke-TrackerScrape
+    }
+
+    It '<_> binds from the pipeline by property name' -ForEach 'InfoHash', 'InfoHashV2', 'Tracker' {
+        $Command.Parameters[$_].Attributes.Where({ $_ -is [Parameter] }).ValueFromPipelineByPropertyName | Should -Contain $true
+    }
+
+    It '<_> is mandatory' -ForEach 'InfoHash', 'Tracker' {
+        $Command.Parameters[$_].Attributes.Where({ $_ -is [Parameter] }).Mandatory | Should -Contain $true
+    }
+
+    It 'has the documented types' {
+        $Command.Parameters['InfoHash'].ParameterType | Should -Be ([string[]])
+        $Command.Parameters['InfoHashV2'].ParameterType | Should -Be ([string])
+        $Command.Parameters['Tracker'].ParameterType | Should -Be ([uri[]])
+        $Command.Parameters['TimeoutSec'].ParameterType | Should -Be ([int])
+        $Command.Parameters['ThrottleLimit'].ParameterType | Should -Be ([int])
+        $Command.Parameters['UserAgent'].ParameterType | Should -Be ([string])
+        $Command.Parameters['MaxResponseSize'].ParameterType | Should -Be ([int])
+    }
+
+    It 'declares ScrapeResult as its output' {
+        $Command.OutputType.Type | Should -Contain ([TrackerPS.ScrapeResult])
+    }
+
+    It 'refuses -TimeoutSec 0 and -ThrottleLimit 0' {
+        { Invoke-TrackerScrape -InfoHash $TestHash -Tracker $Unscrapable -TimeoutSec 0 } | Should -Throw -ErrorId 'ParameterArgumentValidationError,*'
+        { Invoke-TrackerScrape -InfoHash $TestHash -Tracker $Unscrapable -ThrottleLimit 0 } | Should -Throw -ErrorId 'ParameterArgumentValidationError,*'
+    }
+}
+
+Describe 'Invoke-TrackerScrape errors without a tracker' {
+    It 'reports an HTTP tracker without an announce segment as ScrapeNotSupported with the tracker as target' {
+        $results = Invoke-TrackerScrape -InfoHash $TestHash -Tracker $Unscrapable -ErrorAction SilentlyContinue -ErrorVariable failures
+
+        $results | Should -BeNullOrEmpty
+        $failures | Should -HaveCount 1
+        $failures[0].FullyQualifiedErrorId | Should -BeLike 'ScrapeNotSupported,*'
+        $failures[0].CategoryInfo.Category | Should -Be 'NotImplemented'
+        $failures[0].TargetObject | Should -Be $Unscrapable
+    }
+
+    It 'reports an unsupported scheme as UnsupportedTrackerScheme' {
+        Invoke-TrackerScrape -InfoHash $TestHash -Tracker 'wss://tracker.example/announce' -ErrorAction SilentlyContinue -ErrorVariable failures
+
+        $failures | Should -HaveCount 1
+        $failures[0].FullyQualifiedErrorId | Should -BeLike 'UnsupportedTrackerScheme,*'
+    }
+
+    It 'reports a UDP tracker on a closed loopback port as unanswered after -TimeoutSec' {
+        $tracker = [uri] "udp://127.0.0.1:$(Get-ClosedLoopbackPort)/announce"
+
+        Invoke-TrackerScrape -InfoHash $TestHash -Tracker $tracker -TimeoutSec 1 -ErrorAction SilentlyContinue -ErrorVariable failures
+
+        $failures | Should -HaveCount 1
+        Get-ErrorId $failures[0] | Should -BeIn $UnansweredIds
+        $failures[0].TargetObject | Should -Be $tracker
+    }
+
+    It 'writes a non-terminating InvalidInfoHash error for a bad info-hash and still scrapes the others' {
+        Invoke-TrackerScrape -InfoHash 'not-a-hash', $TestHash -Tracker $Unscrapable -ErrorAction SilentlyContinue -ErrorVariable failures
+
+        $failures | Should -HaveCount 2
+        $failures[0].FullyQualifiedErrorId | Should -BeLike 'InvalidInfoHash,*'
+        $failures[0].TargetObject | Should -Be 'not-a-hash'
+        Get-ErrorId $failures[1] | Should -Be 'ScrapeNotSupported'
+    }
+
+    It 'writes no tracker error when every info-hash is invalid' {
+        Invoke-TrackerScrape -InfoHash 'not-a-hash' -Tracker $Unscrapable -ErrorAction SilentlyContinue -ErrorVariable failures
+
+        $failures | Should -HaveCount 1
+        Get-ErrorId $failures[0] | Should -Be 'InvalidInfoHash'
+    }
+}
+
+Describe 'Invoke-TrackerScrape pipeline binding' {
+    It 'gathers every piped torrent and asks a shared tracker once' {
+        $one = Join-Path $TestDrive 'one.torrent'
+        $two = Join-Path $TestDrive 'two.torrent'
+        New-TestTorrent -Path $one -Announce $Unscrapable -Name 'one.bin'
+        New-TestTorrent -Path $two -Announce $Unscrapable -Name 'two.bin'
+
+        Get-ChildItem $TestDrive -Filter *.torrent | Get-TorrentInfo | Invoke-TrackerScrape -ErrorAction SilentlyContinue -ErrorVariable failures
+
+        # One error for the one tracker: the two torrents were gathered into a single scrape of it.
+        $failures | Should -HaveCount 1
+        Get-ErrorId $failures[0] | Should -Be 'ScrapeNotSupported'
+        $failures[0].TargetObject | Should -Be $Unscrapable
+    }
+
+    It 'binds InfoHash and Tracker from ConvertFrom-MagnetUri' {
+        $magnet = "magnet:?xt=urn:btih:$TestHash&tr=$([uri]::EscapeDataString($Unscrapable.AbsoluteUri))"
+
+        ConvertFrom-MagnetUri $magnet | Invoke-TrackerScrape -ErrorAction SilentlyContinue -ErrorVariable failures
+
+        $failures | Should -HaveCount 1
+        Get-ErrorId $failures[0] | Should -Be 'ScrapeNotSupported'
+        $failures[0].TargetObject | Should -Be $Unscrapable
+    }
+}
+
+Describe 'Invoke-TrackerScrape against opentracker' {
+    BeforeAll {
+        # One seeder announced, then scraped together with never-announced hashes.
+        function Test-ScrapeCounts([uri] $Tracker, [string] $Seeded, [int] $Port) {
+            $announce = @{ InfoHash = $Seeded; Tracker = $Tracker; Port = $Port; Left = 0; TimeoutSec = 5; ErrorAction = 'Stop' }
+            $quiet = 1..3 | ForEach-Object { Get-TestHash $_ }
+            try {
+                Invoke-TrackerAnnounce @announce -Event Started | Out-Null
+
+                $results = @(Invoke-TrackerScrape -InfoHash (@($Seeded) + $quiet) -Tracker $Tracker -TimeoutSec 5 -ErrorAction Stop)
+
+                $results | Should -HaveCount 4
+                $results | Should -BeOfType ([TrackerPS.ScrapeResult])
+                $seededResult = $results | Where-Object InfoHash -EQ $Seeded
+                $seededResult.Seeders | Should -Be 1
+                $seededResult.Tracker | Should -Be $Tracker
+                ($results | Where-Object InfoHash -In $quiet).Seeders | Should -Be 0, 0, 0
+            }
+            finally {
+                Invoke-TrackerAnnounce @announce -Event Stopped | Out-Null
+            }
+        }
+    }
+
+    It 'over HTTP, shows the announced seeder' -Skip:(-not $env:TRACKERPS_OPENTRACKER_HTTP) {
+        Test-ScrapeCounts -Tracker $env:TRACKERPS_OPENTRACKER_HTTP -Seeded (Get-TestHash 1049) -Port 51031
+    }
+
+    It 'over UDP, shows the announced seeder' -Skip:(-not $env:TRACKERPS_OPENTRACKER_UDP) {
+        Test-ScrapeCounts -Tracker $env:TRACKERPS_OPENTRACKER_UDP -Seeded (Get-TestHash 1099) -Port 51032
+    }
+
+    It 'scrapes 1,000 piped info-hashes from one UDP tracker' -Skip:(-not $env:TRACKERPS_OPENTRACKER_UDP) {
+        $tracker = [uri] $env:TRACKERPS_OPENTRACKER_UDP
+
+        $results = @(0..999 | ForEach-Object { [pscustomobject] @{ InfoHash = Get-TestHash $_; Tracker = $tracker } } |
+            Invoke-TrackerScrape -TimeoutSec 5 -ErrorAction Stop)
+
+        $results | Should -HaveCount 1000
+        ($results.InfoHash | Select-Object -Unique) | Should -HaveCount 1000
+    }
+}

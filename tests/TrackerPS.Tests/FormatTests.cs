@@ -1,0 +1,66 @@
+using System;
+using System.Linq;
+using System.Xml.Linq;
+using Xunit;
+
+namespace TrackerPS.Tests
+{
+    /// <summary>TrackerPS.Format.ps1xml is well-formed, names real types and properties, and covers every output type.</summary>
+    public sealed class FormatTests
+    {
+        private static readonly Lazy<XDocument> s_format = new Lazy<XDocument>(() => XDocument.Load(ModulePaths.FormatFile));
+
+        [Fact]
+        public void EveryView_SelectsAPublicModuleType()
+        {
+            var views = s_format.Value.Root!.Element("ViewDefinitions")!.Elements("View").ToList();
+
+            Assert.NotEmpty(views);
+            Assert.All(views, view =>
+            {
+                string typeName = (string)view.Element("ViewSelectedBy")!.Element("TypeName")!;
+                Assert.True(CmdletMetadata.PublicTypes.ContainsKey(typeName), $"View '{(string)view.Element("Name")!}' selects unknown type '{typeName}'.");
+            });
+        }
+
+        [Fact]
+        public void EveryTableColumn_NamesAPropertyOfTheType_AndHasAHeader()
+        {
+            foreach (XElement view in s_format.Value.Root!.Element("ViewDefinitions")!.Elements("View"))
+            {
+                string typeName = (string)view.Element("ViewSelectedBy")!.Element("TypeName")!;
+                XElement table = view.Element("TableControl")!;
+                var headers = table.Element("TableHeaders")!.Elements("TableColumnHeader").ToList();
+                var items = table.Element("TableRowEntries")!.Element("TableRowEntry")!.Element("TableColumnItems")!.Elements("TableColumnItem").ToList();
+
+                Assert.Equal(headers.Count, items.Count);
+                Assert.All(items.Zip(headers), column =>
+                {
+                    // A column shows a property of the type, or a script block under an explicit label.
+                    string? property = (string?)column.First.Element("PropertyName");
+                    if (property is null)
+                    {
+                        Assert.False(string.IsNullOrWhiteSpace((string?)column.First.Element("ScriptBlock")));
+                        Assert.False(string.IsNullOrWhiteSpace((string?)column.Second.Element("Label")));
+                    }
+                    else
+                    {
+                        Assert.Contains(property, CmdletMetadata.PublicTypes[typeName]);
+                    }
+                });
+            }
+        }
+
+        [Fact]
+        public void EveryOutputType_HasATableView()
+        {
+            var viewed = s_format.Value.Root!.Element("ViewDefinitions")!.Elements("View")
+                .Select(v => (string)v.Element("ViewSelectedBy")!.Element("TypeName")!)
+                .ToHashSet();
+
+            // Framework types (ConvertTo-MagnetUri's strings) keep PowerShell's own formatting.
+            Assert.All(CmdletMetadata.Cmdlets.SelectMany(c => c.OutputTypes).Where(t => !t.StartsWith("System.", StringComparison.Ordinal)), type => Assert.Contains(type, viewed));
+            Assert.Contains("TrackerPS.TorrentFile", viewed);
+        }
+    }
+}
