@@ -20,7 +20,7 @@ cat "$work/libtorrent.json"
 echo "== TrackerPS (BenchmarkDotNet)"
 cd "$repo"
 TRACKERPS_BENCH_DATA="$work/data" dotnet run -c Release --project tests/TrackerPS.Benchmarks -- \
-    --filter '*' --artifacts "$work/bdn"
+    --filter 'TrackerPS.Benchmarks.Metainfo.*' --artifacts "$work/bdn"
 
 echo "== results"
 python3 "$here/report.py" "$work/libtorrent.json" "$work/bdn/results"

@@ -2,7 +2,7 @@ using BenchmarkDotNet.Attributes;
 using TrackerPS.Core.Bencode;
 using TrackerPS.Core.Metainfo;
 
-namespace TrackerPS.Benchmarks
+namespace TrackerPS.Benchmarks.Metainfo
 {
     /// <summary>
     /// One 5.5 MB torrent with 50,000 files. Bencode decoding alone is measured too, to show how the time splits

@@ -5,7 +5,7 @@ using BenchmarkDotNet.Attributes;
 using TrackerPS.Core.Bencode;
 using TrackerPS.Core.Metainfo;
 
-namespace TrackerPS.Benchmarks
+namespace TrackerPS.Benchmarks.Metainfo
 {
     /// <summary>
     /// Parse + v1 info-hash of 2,000 single-file torrents of ~30 KB (1,500 piece hashes each). One operation is one

@@ -4,7 +4,7 @@ using BenchmarkDotNet.Attributes;
 using TrackerPS.Core.Bencode;
 using TrackerPS.Core.Metainfo;
 
-namespace TrackerPS.Benchmarks
+namespace TrackerPS.Benchmarks.Metainfo
 {
     /// <summary>
     /// One torrent with 1,000,000 pieces (20 MB <c>pieces</c>): parse + v1 info-hash against the floor, SHA-1 alone

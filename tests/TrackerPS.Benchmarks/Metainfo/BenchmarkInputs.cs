@@ -2,7 +2,7 @@ using System;
 using System.IO;
 using System.Linq;
 
-namespace TrackerPS.Benchmarks
+namespace TrackerPS.Benchmarks.Metainfo
 {
     /// <summary>
     /// The inputs written by make-inputs.py, read into memory before measuring so that only parsing is timed.
