@@ -34,7 +34,7 @@ def ms(ns):
 
 
 def mb(n):
-    return "%.1f MB" % (n / 1e6)
+    return "%.1f MB" % (n / 1e6) if n >= 1e5 else "%.1f KB" % (n / 1e3)
 
 
 def verdict(ok):
@@ -81,7 +81,7 @@ def main():
         mb(sizes["pieces1m_info_bytes"]), ms(sha1_ns), ms(lt_sha1_ns)))
     print("| 1,000,000 pieces: parse+hash vs SHA-1 alone | %.2fx the time | | | <= 2x | %s |" % (
         pieces_ratio, verdict(pieces_ratio <= 2)))
-    print("| 1,000,000 pieces: allocated vs input size | %.2fx | | | <= 2x | %s |" % (
+    print("| 1,000,000 pieces: allocated vs input size | %.4fx | | | <= 2x | %s |" % (
         alloc_ratio, verdict(alloc_ratio <= 2)))
 
 
