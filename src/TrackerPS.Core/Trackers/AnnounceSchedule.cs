@@ -5,15 +5,16 @@ using TrackerPS.Core.Metainfo;
 namespace TrackerPS.Core.Trackers
 {
     /// <summary>
-    /// Interval etiquette per (tracker, info-hash): when we last announced and when we may announce again. A tracker's
+    /// Interval etiquette per (tracker, info-hash, peer id): when we last announced and when we may announce again. The
+    /// peer id is part of the key because a tracker counts intervals per client, and <c>-PeerId</c> speaks as another one. A tracker's
     /// <c>min interval</c> (BEP 3, HTTP only) holds after an answer; <c>retry in</c> (BEP 31) after a failure that sends
     /// it. Thread-safe: every update replaces one immutable entry atomically.
     /// </summary>
     internal sealed class AnnounceSchedule
     {
         private readonly Func<DateTimeOffset> _clock;
-        private readonly ConcurrentDictionary<(Uri Tracker, InfoHash InfoHash), Entry> _entries =
-            new ConcurrentDictionary<(Uri Tracker, InfoHash InfoHash), Entry>();
+        private readonly ConcurrentDictionary<(Uri Tracker, InfoHash InfoHash, string PeerId), Entry> _entries =
+            new ConcurrentDictionary<(Uri Tracker, InfoHash InfoHash, string PeerId), Entry>();
 
         public AnnounceSchedule(Func<DateTimeOffset> clock)
         {
@@ -24,19 +25,19 @@ namespace TrackerPS.Core.Trackers
         public DateTimeOffset Now => _clock();
 
         /// <summary>When an announce may be sent again, if that is still in the future; null when it may be sent now.</summary>
-        public DateTimeOffset? NotBefore(Uri tracker, InfoHash infoHash) =>
-            _entries.TryGetValue((tracker, infoHash), out Entry? entry) && entry.NotBefore > Now ? entry.NotBefore : null;
+        public DateTimeOffset? NotBefore(Uri tracker, InfoHash infoHash, byte[] peerId) =>
+            _entries.TryGetValue(Key(tracker, infoHash, peerId), out Entry? entry) && entry.NotBefore > Now ? entry.NotBefore : null;
 
         /// <summary>When we last announced to the tracker and it answered or sent <c>retry in</c>; null when never (or after <c>stopped</c>).</summary>
-        public DateTimeOffset? LastAnnounce(Uri tracker, InfoHash infoHash) =>
-            _entries.TryGetValue((tracker, infoHash), out Entry? entry) ? entry.LastAnnounce : null;
+        public DateTimeOffset? LastAnnounce(Uri tracker, InfoHash infoHash, byte[] peerId) =>
+            _entries.TryGetValue(Key(tracker, infoHash, peerId), out Entry? entry) ? entry.LastAnnounce : null;
 
         /// <summary>Records an answer: the <c>min interval</c> runs from now. After <c>stopped</c> we have left the swarm, so nothing is kept.</summary>
         public void Answered(AnnounceRequest request, AnnounceResponse response)
         {
             if (request.Event == TrackerEvent.Stopped)
             {
-                _entries.TryRemove((request.Tracker, request.InfoHash), out _);
+                _entries.TryRemove(Key(request), out _);
                 return;
             }
 
@@ -61,8 +62,13 @@ namespace TrackerPS.Core.Trackers
 
             // retry in: never is TimeSpan.MaxValue, which no DateTimeOffset can add.
             DateTimeOffset notBefore = wait >= DateTimeOffset.MaxValue - now ? DateTimeOffset.MaxValue : now + wait;
-            _entries[(request.Tracker, request.InfoHash)] = new Entry(now, notBefore);
+            _entries[Key(request)] = new Entry(now, notBefore);
         }
+
+        private static (Uri, InfoHash, string) Key(AnnounceRequest request) => Key(request.Tracker, request.InfoHash, request.PeerId);
+
+        private static (Uri, InfoHash, string) Key(Uri tracker, InfoHash infoHash, byte[] peerId) =>
+            (tracker, infoHash, BitConverter.ToString(peerId));
 
         private sealed class Entry
         {

@@ -187,7 +187,7 @@ namespace TrackerPS.Core.Trackers
             // BEP 3 gives the stopped event no interval to honour: a client must always be able to leave.
             DateTimeOffset? notBefore = template.Force || request.Event == TrackerEvent.Stopped
                 ? null
-                : _session.Schedule.NotBefore(request.Tracker, request.InfoHash);
+                : _session.Schedule.NotBefore(request.Tracker, request.InfoHash, request.PeerId);
             if (notBefore is not null)
             {
                 outcome = new AnnounceOutcome(request, planned.TierIndex, planned.TrackerIndex, null, null, notBefore);

@@ -79,13 +79,14 @@ namespace TrackerPS.Core.Trackers
         public void SetTrackerId(Uri tracker, string trackerId) => _trackerIds[tracker] = trackerId;
 
         /// <summary>
-        /// When this info-hash may next be announced to this tracker, if that is still in the future: the last answer's
+        /// When this info-hash may next be announced to this tracker under the session's peer id, if that is still in the
+        /// future: the last answer's
         /// <c>min interval</c> (BEP 3) or a failure's <c>retry in</c> (BEP 31) has not passed. Null when it may be announced now.
         /// </summary>
         /// <param name="tracker">The tracker's announce URI.</param>
         /// <param name="infoHash">The info-hash announced (the 20-byte form).</param>
         /// <returns>The earliest time, <see cref="DateTimeOffset.MaxValue"/> after <c>retry in: never</c>, or null.</returns>
-        public DateTimeOffset? GetNextAnnounceTime(Uri tracker, InfoHash infoHash) => Schedule.NotBefore(tracker, infoHash);
+        public DateTimeOffset? GetNextAnnounceTime(Uri tracker, InfoHash infoHash) => Schedule.NotBefore(tracker, infoHash, _peerId);
 
         private static byte[] CreatePeerId(Version version)
         {

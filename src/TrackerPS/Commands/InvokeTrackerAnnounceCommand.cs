@@ -10,8 +10,9 @@ using TrackerPS.Core.Trackers;
 namespace TrackerPS.Commands
 {
     /// <summary>
-    /// <c>Invoke-TrackerAnnounce</c>: announces info-hashes to HTTP and UDP trackers (BEP 3, 15) all at once and emits
-    /// the peers (or, with <c>-AsResponse</c>, the responses) as each tracker answers.
+    /// <c>Invoke-TrackerAnnounce</c>: announces info-hashes to HTTP and UDP trackers (BEP 3, 15) all at once, or tier by
+    /// tier (BEP 12, <c>-TierMode FirstSuccess</c>), and emits the peers (or, with <c>-AsResponse</c>, the responses) as each
+    /// tracker answers. Announces within a tracker's <c>min interval</c> are skipped with a warning unless <c>-Force</c>.
     /// </summary>
     [Cmdlet(VerbsLifecycle.Invoke, "TrackerAnnounce", DefaultParameterSetName = HashParameterSet)]
     [OutputType(typeof(Peer), typeof(AnnounceResponse))]
@@ -44,6 +45,23 @@ namespace TrackerPS.Commands
         /// <summary>BEP 12 tiers; when given, they replace <see cref="Tracker"/> and their order is kept in the output.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = HashParameterSet)]
         public Uri[][]? TrackerTiers { get; set; }
+
+        /// <summary>Trackers added after the torrent's own, one tier each; ignored with a warning for a private torrent (BEP 27).</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public Uri[]? AdditionalTracker { get; set; }
+
+        /// <summary>The torrent is private (BEP 27): only its own trackers are used. Binds from a TorrentInfo's IsPrivate.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public SwitchParameter IsPrivate { get; set; }
+
+        /// <summary>How the tiers are walked: every tracker at once (All, the default) or until one answers (FirstSuccess, BEP 12).</summary>
+        [Parameter]
+        public TierMode TierMode { get; set; }
+
+        /// <summary>Announce even when a tracker's <c>min interval</c> (BEP 3) or <c>retry in</c> (BEP 31) has not passed.</summary>
+        [Parameter]
+        public SwitchParameter Force { get; set; }
 
         /// <summary>Our peer id: 20 characters (one byte each) or 40 hex. Default: the session's <c>-TP…</c> peer id.</summary>
         [Parameter]
@@ -144,7 +162,16 @@ namespace TrackerPS.Commands
                 return;
             }
 
-            IReadOnlyList<IReadOnlyList<Uri>> tiers = TrackerTiers is { Length: > 0 } ? TrackerTiers : TorrentAnnouncer.OneTierEach(Tracker);
+            IReadOnlyList<IReadOnlyList<Uri>> tiers = AnnounceTiers.Combine(
+                TrackerTiers is { Length: > 0 } ? TrackerTiers : TorrentAnnouncer.OneTierEach(Tracker), AdditionalTracker, IsPrivate.IsPresent);
+            if (IsPrivate.IsPresent && AdditionalTracker is { Length: > 0 })
+            {
+                WriteWarning(string.Format(
+                    CultureInfo.InvariantCulture,
+                    "The torrent is private (BEP 27): ignoring -AdditionalTracker {0}; only its own trackers are announced to.",
+                    string.Join(", ", Array.ConvertAll(AdditionalTracker, TrackerUriRedactor.Redact))));
+            }
+
             try
             {
                 RunAndPump((queue, cancellationToken) => AnnounceAsync(target, tiers, queue, cancellationToken));
@@ -208,10 +235,12 @@ namespace TrackerPS.Commands
                 Key = Key,
                 TrackerId = TrackerId,
                 Compact = Compact.IsPresent,
+                Force = Force.IsPresent,
             };
             var progress = new AnnounceProgress(TorrentAnnouncer.CountRequests(target, tiers), queue);
             var announcer = new TorrentAnnouncer(TrackerClientFactory.CreateDefault(TrackerSession.Default), TrackerSession.Default, options, ThrottleLimit)
             {
+                TierMode = TierMode,
                 OnSending = request => queue.WriteVerbose(string.Format(
                     CultureInfo.InvariantCulture,
                     "Announcing {0} (event {1}, port {2}) to {3}",
@@ -231,6 +260,12 @@ namespace TrackerPS.Commands
 
         private void Emit(AnnounceOutcome outcome, PipelineWriteQueue queue)
         {
+            if (outcome.Kind == AnnounceOutcomeKind.Skipped)
+            {
+                queue.WriteWarning(SkippedMessage(outcome));
+                return;
+            }
+
             if (outcome.Error is not null)
             {
                 queue.WriteError(TrackerErrorRecords.Create(outcome.Error));
@@ -259,6 +294,20 @@ namespace TrackerPS.Commands
             {
                 queue.WriteObject(peer);
             }
+        }
+
+        private static string SkippedMessage(AnnounceOutcome outcome)
+        {
+            DateTimeOffset notBefore = outcome.NotBefore!.Value;
+            string when = notBefore == DateTimeOffset.MaxValue
+                ? "never: the tracker asked not to be retried (BEP 31 retry in: never)"
+                : "after " + notBefore.ToLocalTime().ToString("yyyy-MM-dd HH:mm:ss zzz", CultureInfo.InvariantCulture);
+            return string.Format(
+                CultureInfo.InvariantCulture,
+                "Skipped announcing {0} to {1}: its min interval or retry in has not passed. It may be announced again {2}; use -Force to announce now.",
+                outcome.Request.InfoHash,
+                TrackerUriRedactor.Redact(outcome.Tracker),
+                when);
         }
 
         /// <summary>"n of m tracker announces answered", written through the queue in order.</summary>

@@ -53,7 +53,7 @@ namespace TrackerPS.Core.Tests.Integration
                 Assert.All(outcomes, o => Assert.True(o.Kind == AnnounceOutcomeKind.Answered, o.Error?.Message));
                 Assert.All(outcomes, o => Assert.Equal(session.PeerId, o.Request.PeerId));
                 Assert.All(outcomes, o => Assert.Equal(session.GetKey(o.Request.InfoHash), o.Request.Key));
-                Assert.All(hashes, h => Assert.NotNull(session.Schedule.LastAnnounce(_tracker.UdpAnnounce, h)));
+                Assert.All(hashes, h => Assert.NotNull(session.Schedule.LastAnnounce(_tracker.UdpAnnounce, h, session.PeerId)));
 
                 // One peer id announcing one port per swarm at a time: the tracker lists us (same key) once per swarm.
                 Assert.All(outcomes, o => Assert.True(o.Response!.Leechers >= 1));

@@ -71,7 +71,7 @@ namespace TrackerPS.Core.Tests.Trackers.Announce
                 Assert.StartsWith($"{tracker.Port}-", session.GetTrackerId(tracker));
                 foreach (InfoHash hash in hashes)
                 {
-                    Assert.Equal(clock.Now, session.Schedule.LastAnnounce(tracker, hash));
+                    Assert.Equal(clock.Now, session.Schedule.LastAnnounce(tracker, hash, session.PeerId));
                     Assert.Equal(clock.Now + TimeSpan.FromMinutes(5), session.GetNextAnnounceTime(tracker, hash));
                 }
             }

@@ -119,7 +119,7 @@ namespace TrackerPS.Core.Tests.Trackers.Announce
             await AnnounceAsync(client, new AnnounceTemplate { Force = true });
 
             Assert.Equal(notBefore, _session.GetNextAnnounceTime(s_tracker, V1));
-            Assert.Equal(notBefore - s_minInterval, _session.Schedule.LastAnnounce(s_tracker, V1));
+            Assert.Equal(notBefore - s_minInterval, _session.Schedule.LastAnnounce(s_tracker, V1, _session.PeerId));
         }
 
         [Fact]
@@ -135,6 +135,20 @@ namespace TrackerPS.Core.Tests.Trackers.Announce
             Assert.Equal(
                 new[] { AnnounceOutcomeKind.Skipped, AnnounceOutcomeKind.Answered, AnnounceOutcomeKind.Answered, AnnounceOutcomeKind.Answered },
                 new[] { outcomes[0].Kind, outcomes[1].Kind, outcomes[2].Kind, outcomes[3].Kind });
+        }
+
+        [Fact]
+        public async Task AnotherPeerIdIsAnotherClientWithItsOwnInterval()
+        {
+            FakeTrackerClient client = AnsweringWith(minInterval: s_minInterval);
+            await AnnounceAsync(client, new AnnounceTemplate());
+
+            byte[] otherPeerId = new byte[20];
+            AnnounceOutcome other = Assert.Single(await AnnounceAsync(client, new AnnounceTemplate { PeerId = otherPeerId }));
+            AnnounceOutcome same = Assert.Single(await AnnounceAsync(client, new AnnounceTemplate { PeerId = _session.PeerId }));
+
+            Assert.Equal(AnnounceOutcomeKind.Answered, other.Kind);
+            Assert.Equal(AnnounceOutcomeKind.Skipped, same.Kind);
         }
 
         private static TrackerException Refused(AnnounceRequest request, TimeSpan retryIn) =>
