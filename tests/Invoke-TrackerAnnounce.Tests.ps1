@@ -204,8 +204,9 @@ Describe 'Invoke-TrackerAnnounce session etiquette parameters' {
         [enum]::GetNames([TrackerPS.TierMode]) | Should -Be 'All', 'FirstSuccess'
     }
 
-    It '-Force and -IsPrivate are switches' {
+    It '-Force, -IsPrivate and -Repeat are switches' {
         $Command.Parameters['Force'].SwitchParameter | Should -BeTrue
+        $Command.Parameters['Repeat'].SwitchParameter | Should -BeTrue
         $Command.Parameters['IsPrivate'].SwitchParameter | Should -BeTrue
     }
 
@@ -275,6 +276,18 @@ Describe 'Invoke-TrackerAnnounce session etiquette against opentracker' {
         $responses | Should -HaveCount 1
         $responses.Tracker | Should -Be ([uri] $env:TRACKERPS_OPENTRACKER_UDP)
         $failures | Should -BeNullOrEmpty
+    }
+
+    It 'with -Repeat, writes peers until the pipeline stops, then sends stopped' -Skip:(-not $env:TRACKERPS_OPENTRACKER_UDP) {
+        $tracker = [uri] $env:TRACKERPS_OPENTRACKER_UDP
+        $common = @{ InfoHash = $TestHash; Tracker = $tracker; PeerId = '-XX0001-dddddddddddd'; Port = 51051; Left = 1000 }
+
+        # opentracker lists the announcing peer itself, so the first round yields a peer and Select-Object ends the repeat.
+        $peer = Invoke-TrackerAnnounce @common -Event Started -Force -Repeat -ErrorAction Stop | Select-Object -First 1
+
+        $peer | Should -HaveCount 1
+        $others = @(Invoke-TrackerAnnounce -InfoHash $TestHash -Tracker $tracker -Port 51052 -Event Stopped -Force -AsResponse -ErrorAction Stop).Peers
+        $others.Port | Should -Not -Contain 51051
     }
 
     It 'skips a re-announce within the min interval with a warning, and -Force sends it' -Skip:(-not $env:TRACKERPS_OPENTRACKER_HTTP) {

@@ -18,6 +18,9 @@ namespace TrackerPS.Core.Trackers
         /// <summary>How long the final <see cref="TrackerEvent.Stopped"/> announces may take in all: 5 s.</summary>
         public static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(5);
 
+        /// <summary>The longest single wait passed to the delay: 1 day (Task.Delay takes at most about 24.8 days); longer waits are several.</summary>
+        public static readonly TimeSpan MaxDelay = TimeSpan.FromDays(1);
+
         private readonly TorrentAnnouncer _announcer;
         private readonly TorrentAnnouncer _stopper;
         private readonly Func<DateTimeOffset> _clock;
@@ -95,12 +98,12 @@ namespace TrackerPS.Core.Trackers
                 }
 
                 DateTimeOffset next = due.Values.Min();
-                if (next > now)
+                for (now = _clock(); now < next; now = _clock())
                 {
-                    await _delay(next - now, cancellationToken).ConfigureAwait(false);
+                    TimeSpan wait = next - now;
+                    await _delay(wait > MaxDelay ? MaxDelay : wait, cancellationToken).ConfigureAwait(false);
                 }
 
-                now = _clock();
                 round = _announcer.TierMode == TierMode.FirstSuccess ? tiers : DueTiers(tiers, due, now);
                 current = WithEvent(template, TrackerEvent.None);
             }

@@ -63,6 +63,13 @@ namespace TrackerPS.Commands
         [Parameter]
         public SwitchParameter Force { get; set; }
 
+        /// <summary>
+        /// Keep announcing at each tracker's interval (back-off after failures) until Ctrl+C, writing only newly seen peers,
+        /// then send <c>stopped</c> to every tracker. Each pipeline input repeats until stopped, so pipe one torrent.
+        /// </summary>
+        [Parameter]
+        public SwitchParameter Repeat { get; set; }
+
         /// <summary>Our peer id: 20 characters (one byte each) or 40 hex. Default: the session's <c>-TP…</c> peer id.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
@@ -237,8 +244,11 @@ namespace TrackerPS.Commands
                 Compact = Compact.IsPresent,
                 Force = Force.IsPresent,
             };
-            var progress = new AnnounceProgress(TorrentAnnouncer.CountRequests(target, tiers), queue);
-            var announcer = new TorrentAnnouncer(TrackerClientFactory.CreateDefault(TrackerSession.Default), TrackerSession.Default, options, ThrottleLimit)
+            // A repeat has no end to measure progress against.
+            AnnounceProgress? progress = Repeat.IsPresent ? null : new AnnounceProgress(TorrentAnnouncer.CountRequests(target, tiers), queue);
+            NewPeerFilter? newPeers = Repeat.IsPresent ? new NewPeerFilter() : null;
+            var factory = TrackerClientFactory.CreateDefault(TrackerSession.Default);
+            var announcer = new TorrentAnnouncer(factory, TrackerSession.Default, options, ThrottleLimit)
             {
                 TierMode = TierMode,
                 OnSending = request => queue.WriteVerbose(string.Format(
@@ -250,15 +260,23 @@ namespace TrackerPS.Commands
                     TrackerUriRedactor.Redact(request.Tracker))),
                 OnCompleted = outcome =>
                 {
-                    progress.Answered();
-                    Emit(outcome, queue);
+                    progress?.Answered();
+                    Emit(outcome, queue, newPeers);
                 },
             };
-            progress.Report(0);
+            if (newPeers is not null)
+            {
+                // The stopper writes nothing: after Ctrl+C the pipeline takes no more output.
+                var stopper = new TorrentAnnouncer(factory, TrackerSession.Default, options, ThrottleLimit) { TierMode = TierMode };
+                var repeater = new AnnounceRepeater(announcer, stopper, () => DateTimeOffset.UtcNow, (wait, token) => Task.Delay(wait, token));
+                return repeater.RunAsync(target, tiers, template, cancellationToken);
+            }
+
+            progress!.Report(0);
             return announcer.AnnounceAsync(target, tiers, template, cancellationToken);
         }
 
-        private void Emit(AnnounceOutcome outcome, PipelineWriteQueue queue)
+        private void Emit(AnnounceOutcome outcome, PipelineWriteQueue queue, NewPeerFilter? newPeers)
         {
             if (outcome.Kind == AnnounceOutcomeKind.Skipped)
             {
@@ -292,7 +310,10 @@ namespace TrackerPS.Commands
 
             foreach (Peer peer in response.Peers)
             {
-                queue.WriteObject(peer);
+                if (newPeers is null || newPeers.IsNew(peer))
+                {
+                    queue.WriteObject(peer);
+                }
             }
         }
 
