@@ -286,8 +286,16 @@ Describe 'Invoke-TrackerAnnounce session etiquette against opentracker' {
         $peer = Invoke-TrackerAnnounce @common -Event Started -Force -Repeat -ErrorAction Stop | Select-Object -First 1
 
         $peer | Should -HaveCount 1
-        $others = @(Invoke-TrackerAnnounce -InfoHash $TestHash -Tracker $tracker -Port 51052 -Event Stopped -Force -AsResponse -ErrorAction Stop).Peers
-        $others.Port | Should -Not -Contain 51051
+        $observer = @{ InfoHash = $TestHash; Tracker = $tracker; PeerId = '-XX0001-eeeeeeeeeeee'; Port = 51052; Left = 1000; Force = $true; ErrorAction = 'Stop' }
+        try {
+            # Another peer of the swarm no longer sees the repeating one: it said stopped when the pipeline ended.
+            $seen = Invoke-TrackerAnnounce @observer -Event Started -AsResponse
+            $seen.Peers.Port | Should -Contain 51052
+            $seen.Peers.Port | Should -Not -Contain 51051
+        }
+        finally {
+            Invoke-TrackerAnnounce @observer -Event Stopped | Out-Null
+        }
     }
 
     It 'skips a re-announce within the min interval with a warning, and -Force sends it' -Skip:(-not $env:TRACKERPS_OPENTRACKER_HTTP) {
