@@ -10,8 +10,9 @@ using TrackerPS.Core.Trackers;
 namespace TrackerPS.Commands
 {
     /// <summary>
-    /// <c>Invoke-TrackerAnnounce</c>: announces info-hashes to HTTP and UDP trackers (BEP 3, 15) all at once and emits
-    /// the peers (or, with <c>-AsResponse</c>, the responses) as each tracker answers.
+    /// <c>Invoke-TrackerAnnounce</c>: announces info-hashes to HTTP and UDP trackers (BEP 3, 15) all at once, or tier by
+    /// tier (BEP 12, <c>-TierMode FirstSuccess</c>), and emits the peers (or, with <c>-AsResponse</c>, the responses) as each
+    /// tracker answers. Announces within a tracker's <c>min interval</c> are skipped with a warning unless <c>-Force</c>.
     /// </summary>
     [Cmdlet(VerbsLifecycle.Invoke, "TrackerAnnounce", DefaultParameterSetName = HashParameterSet)]
     [OutputType(typeof(Peer), typeof(AnnounceResponse))]
@@ -44,6 +45,30 @@ namespace TrackerPS.Commands
         /// <summary>BEP 12 tiers; when given, they replace <see cref="Tracker"/> and their order is kept in the output.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = HashParameterSet)]
         public Uri[][]? TrackerTiers { get; set; }
+
+        /// <summary>Trackers added after the torrent's own, one tier each; ignored with a warning for a private torrent (BEP 27).</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public Uri[]? AdditionalTracker { get; set; }
+
+        /// <summary>The torrent is private (BEP 27): only its own trackers are used. Binds from a TorrentInfo's IsPrivate.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public SwitchParameter IsPrivate { get; set; }
+
+        /// <summary>How the tiers are walked: every tracker at once (All, the default) or until one answers (FirstSuccess, BEP 12).</summary>
+        [Parameter]
+        public TierMode TierMode { get; set; }
+
+        /// <summary>Announce even when a tracker's <c>min interval</c> (BEP 3) or <c>retry in</c> (BEP 31) has not passed.</summary>
+        [Parameter]
+        public SwitchParameter Force { get; set; }
+
+        /// <summary>
+        /// Keep announcing at each tracker's interval (back-off after failures) until Ctrl+C, writing only newly seen peers,
+        /// then send <c>stopped</c> to every tracker. Each pipeline input repeats until stopped, so pipe one torrent.
+        /// </summary>
+        [Parameter]
+        public SwitchParameter Repeat { get; set; }
 
         /// <summary>Our peer id: 20 characters (one byte each) or 40 hex. Default: the session's <c>-TP…</c> peer id.</summary>
         [Parameter]
@@ -144,7 +169,16 @@ namespace TrackerPS.Commands
                 return;
             }
 
-            IReadOnlyList<IReadOnlyList<Uri>> tiers = TrackerTiers is { Length: > 0 } ? TrackerTiers : TorrentAnnouncer.OneTierEach(Tracker);
+            IReadOnlyList<IReadOnlyList<Uri>> tiers = AnnounceTiers.Combine(
+                TrackerTiers is { Length: > 0 } ? TrackerTiers : TorrentAnnouncer.OneTierEach(Tracker), AdditionalTracker, IsPrivate.IsPresent);
+            if (IsPrivate.IsPresent && AdditionalTracker is { Length: > 0 })
+            {
+                WriteWarning(string.Format(
+                    CultureInfo.InvariantCulture,
+                    "The torrent is private (BEP 27): ignoring -AdditionalTracker {0}; only its own trackers are announced to.",
+                    string.Join(", ", Array.ConvertAll(AdditionalTracker, TrackerUriRedactor.Redact))));
+            }
+
             try
             {
                 RunAndPump((queue, cancellationToken) => AnnounceAsync(target, tiers, queue, cancellationToken));
@@ -208,10 +242,17 @@ namespace TrackerPS.Commands
                 Key = Key,
                 TrackerId = TrackerId,
                 Compact = Compact.IsPresent,
+                Force = Force.IsPresent,
             };
-            var progress = new TrackerProgress(ProgressActivityId, ProgressActivity, "{0} of {1} tracker announces answered", TorrentAnnouncer.CountRequests(target, tiers), queue);
-            var announcer = new TorrentAnnouncer(TrackerClientFactory.CreateDefault(TrackerSession.Default), TrackerSession.Default, options, ThrottleLimit)
+            // A repeat has no end to measure progress against.
+            TrackerProgress? progress = Repeat.IsPresent
+                ? null
+                : new TrackerProgress(ProgressActivityId, ProgressActivity, "{0} of {1} tracker announces answered", TorrentAnnouncer.CountRequests(target, tiers), queue);
+            NewPeerFilter? newPeers = Repeat.IsPresent ? new NewPeerFilter() : null;
+            var factory = TrackerClientFactory.CreateDefault(TrackerSession.Default);
+            var announcer = new TorrentAnnouncer(factory, TrackerSession.Default, options, ThrottleLimit)
             {
+                TierMode = TierMode,
                 OnSending = request => queue.WriteVerbose(string.Format(
                     CultureInfo.InvariantCulture,
                     "Announcing {0} (event {1}, port {2}) to {3}",
@@ -221,16 +262,30 @@ namespace TrackerPS.Commands
                     TrackerUriRedactor.Redact(request.Tracker))),
                 OnCompleted = outcome =>
                 {
-                    progress.Answered();
-                    Emit(outcome, queue);
+                    progress?.Answered();
+                    Emit(outcome, queue, newPeers);
                 },
             };
-            progress.Report(0);
+            if (newPeers is not null)
+            {
+                // The stopper writes nothing: after Ctrl+C the pipeline takes no more output.
+                var stopper = new TorrentAnnouncer(factory, TrackerSession.Default, options, ThrottleLimit) { TierMode = TierMode };
+                var repeater = new AnnounceRepeater(announcer, stopper, () => DateTimeOffset.UtcNow, (wait, token) => Task.Delay(wait, token));
+                return repeater.RunAsync(target, tiers, template, cancellationToken);
+            }
+
+            progress!.Report(0);
             return announcer.AnnounceAsync(target, tiers, template, cancellationToken);
         }
 
-        private void Emit(AnnounceOutcome outcome, PipelineWriteQueue queue)
+        private void Emit(AnnounceOutcome outcome, PipelineWriteQueue queue, NewPeerFilter? newPeers)
         {
+            if (outcome.Kind == AnnounceOutcomeKind.Skipped)
+            {
+                queue.WriteWarning(SkippedMessage(outcome));
+                return;
+            }
+
             if (outcome.Error is not null)
             {
                 queue.WriteError(TrackerErrorRecords.Create(outcome.Error));
@@ -257,8 +312,25 @@ namespace TrackerPS.Commands
 
             foreach (Peer peer in response.Peers)
             {
-                queue.WriteObject(peer);
+                if (newPeers is null || newPeers.IsNew(peer))
+                {
+                    queue.WriteObject(peer);
+                }
             }
+        }
+
+        private static string SkippedMessage(AnnounceOutcome outcome)
+        {
+            DateTimeOffset notBefore = outcome.NotBefore!.Value;
+            string when = notBefore == DateTimeOffset.MaxValue
+                ? "never: the tracker asked not to be retried (BEP 31 retry in: never)"
+                : "after " + notBefore.ToLocalTime().ToString("yyyy-MM-dd HH:mm:ss zzz", CultureInfo.InvariantCulture);
+            return string.Format(
+                CultureInfo.InvariantCulture,
+                "Skipped announcing {0} to {1}: its min interval or retry in has not passed. It may be announced again {2}; use -Force to announce now.",
+                outcome.Request.InfoHash,
+                TrackerUriRedactor.Redact(outcome.Tracker),
+                when);
         }
     }
 }
