@@ -16,15 +16,11 @@ namespace TrackerPS.Commands
     /// </summary>
     [Cmdlet(VerbsLifecycle.Invoke, "TrackerAnnounce", DefaultParameterSetName = HashParameterSet)]
     [OutputType(typeof(Peer), typeof(AnnounceResponse))]
-    public sealed class InvokeTrackerAnnounceCommand : AsyncCmdlet
+    public sealed class InvokeTrackerAnnounceCommand : TrackerCmdlet
     {
         private const string HashParameterSet = "Hash";
-        private const int MaxThrottleLimit = 1024;
-        private const int MaxTimeoutSec = 3600;
         private const int ProgressActivityId = 0x7A;
         private const string ProgressActivity = "Invoke-TrackerAnnounce";
-
-        private static readonly TrackerClientOptions s_defaultOptions = new TrackerClientOptions();
 
         private byte[]? _peerId;
 
@@ -118,26 +114,6 @@ namespace TrackerPS.Commands
         [Parameter]
         public SwitchParameter Compact { get; set; } = true;
 
-        /// <summary>Seconds allowed per tracker (retransmissions and redirects included).</summary>
-        [Parameter]
-        [ValidateRange(1, MaxTimeoutSec)]
-        public int TimeoutSec { get; set; } = 15;
-
-        /// <summary>Maximum requests in flight.</summary>
-        [Parameter]
-        [ValidateRange(1, MaxThrottleLimit)]
-        public int ThrottleLimit { get; set; } = TorrentAnnouncer.DefaultThrottleLimit;
-
-        /// <summary>HTTP User-Agent. Default: <c>TrackerPS/&lt;version&gt;</c>.</summary>
-        [Parameter]
-        [ValidateNotNullOrEmpty]
-        public string? UserAgent { get; set; }
-
-        /// <summary>Maximum HTTP response body size in bytes.</summary>
-        [Parameter]
-        [ValidateRange(1, int.MaxValue)]
-        public int MaxResponseSize { get; set; } = TrackerClientOptions.DefaultMaxResponseSize;
-
         /// <summary>Emit one AnnounceResponse per tracker and info-hash instead of the peers.</summary>
         [Parameter]
         public SwitchParameter AsResponse { get; set; }
@@ -209,27 +185,9 @@ namespace TrackerPS.Commands
             return hashes.Exists(h => h is not null) ? new AnnounceTarget(hashes) : null;
         }
 
-        private InfoHash? ParseInfoHash(string text)
-        {
-            try
-            {
-                return Core.Metainfo.InfoHash.Parse(text);
-            }
-            catch (FormatException error)
-            {
-                WriteError(new ErrorRecord(error, "InvalidInfoHash", ErrorCategory.InvalidArgument, text));
-                return null;
-            }
-        }
-
         private Task AnnounceAsync(AnnounceTarget target, IReadOnlyList<IReadOnlyList<Uri>> tiers, PipelineWriteQueue queue, CancellationToken cancellationToken)
         {
-            var options = new TrackerClientOptions
-            {
-                Timeout = TimeSpan.FromSeconds(TimeoutSec),
-                MaxResponseSize = MaxResponseSize,
-                UserAgent = UserAgent ?? s_defaultOptions.UserAgent,
-            };
+            TrackerClientOptions options = CreateClientOptions();
             var template = new AnnounceTemplate
             {
                 PeerId = _peerId,
