@@ -17,12 +17,16 @@ BeforeAll {
         }
     }
 
-    # A minimal v1 single-file torrent (sorted keys, one zero piece hash) announcing to $Announce.
-    function New-TestTorrent([string] $Path, [string] $Announce) {
+    # A minimal v1 single-file torrent (sorted keys, one zero piece hash) announcing to $Announce; -Private sets
+    # the BEP 27 private flag.
+    function New-TestTorrent([string] $Path, [string] $Announce, [switch] $Private) {
         $ascii = [System.Text.Encoding]::ASCII
         $bytes = [System.Collections.Generic.List[byte]]::new()
         $bytes.AddRange($ascii.GetBytes("d8:announce$($Announce.Length):$($Announce)4:infod6:lengthi1e4:name5:a.bin12:piece lengthi16384e6:pieces20:"))
         $bytes.AddRange([byte[]]::new(20))
+        if ($Private) {
+            $bytes.AddRange($ascii.GetBytes('7:privatei1e'))
+        }
         $bytes.AddRange($ascii.GetBytes('ee'))
         [System.IO.File]::WriteAllBytes($Path, $bytes.ToArray())
     }
@@ -151,7 +155,8 @@ Describe 'Invoke-TrackerAnnounce against opentracker' {
     BeforeAll {
         # Two peers of one swarm, told apart by peer id and port; the tracker sees both from 127.0.0.1.
         function Test-PeersSeeEachOther([uri] $Tracker, [int] $BasePort) {
-            $common = @{ InfoHash = $TestHash; Tracker = $Tracker; Left = 1000; TimeoutSec = 5; ErrorAction = 'Stop' }
+            # -Force: peer a announces again within the tracker's min interval on purpose.
+            $common = @{ InfoHash = $TestHash; Tracker = $Tracker; Left = 1000; TimeoutSec = 5; ErrorAction = 'Stop'; Force = $true }
             $a = @{ PeerId = '-XX0001-aaaaaaaaaaaa'; Port = $BasePort }
             $b = @{ PeerId = '-XX0001-bbbbbbbbbbbb'; Port = $BasePort + 1 }
             try {
@@ -186,5 +191,132 @@ Describe 'Invoke-TrackerAnnounce against opentracker' {
         $response | Should -BeOfType ([TrackerPS.AnnounceResponse])
         $response.InfoHash | Should -Be $TestHash
         $response.Interval | Should -BeGreaterThan ([timespan]::Zero)
+    }
+}
+
+Describe 'Invoke-TrackerAnnounce session etiquette parameters' {
+    BeforeAll {
+        $script:Command = Get-Command Invoke-TrackerAnnounce
+    }
+
+    It '-TierMode is the TierMode enum (All, FirstSuccess), so it tab-completes' {
+        $Command.Parameters['TierMode'].ParameterType | Should -Be ([TrackerPS.TierMode])
+        [enum]::GetNames([TrackerPS.TierMode]) | Should -Be 'All', 'FirstSuccess'
+    }
+
+    It '-Force, -IsPrivate and -Repeat are switches' {
+        $Command.Parameters['Force'].SwitchParameter | Should -BeTrue
+        $Command.Parameters['Repeat'].SwitchParameter | Should -BeTrue
+        $Command.Parameters['IsPrivate'].SwitchParameter | Should -BeTrue
+    }
+
+    It '-IsPrivate binds by property name; -AdditionalTracker does not bind from the pipeline' {
+        $Command.Parameters['IsPrivate'].Attributes.Where({ $_ -is [Parameter] }).ValueFromPipelineByPropertyName | Should -Contain $true
+        $additional = $Command.Parameters['AdditionalTracker'].Attributes.Where({ $_ -is [Parameter] })
+        $additional.ValueFromPipelineByPropertyName | Should -Not -Contain $true
+        $additional.ValueFromPipeline | Should -Not -Contain $true
+        $Command.Parameters['AdditionalTracker'].ParameterType | Should -Be ([uri[]])
+    }
+}
+
+Describe 'Invoke-TrackerAnnounce private torrents and tiers without a tracker' {
+    BeforeAll {
+        $script:Own = [uri] 'wss://own.example/announce'
+        $script:Extra = [uri] 'wss://extra.example/announce'
+    }
+
+    It 'ignores -AdditionalTracker with a warning for a private torrent' {
+        Invoke-TrackerAnnounce -InfoHash $TestHash -Tracker $Own -AdditionalTracker $Extra -IsPrivate `
+            -ErrorAction SilentlyContinue -ErrorVariable failures -WarningAction SilentlyContinue -WarningVariable warnings
+
+        $failures | Should -HaveCount 1
+        $failures[0].TargetObject | Should -Be $Own
+        $warnings | Should -HaveCount 1
+        "$warnings" | Should -BeLike '*private (BEP 27)*extra.example*'
+    }
+
+    It 'asks -AdditionalTracker as well for a public torrent' {
+        Invoke-TrackerAnnounce -InfoHash $TestHash -Tracker $Own -AdditionalTracker $Extra `
+            -ErrorAction SilentlyContinue -ErrorVariable failures -WarningAction SilentlyContinue -WarningVariable warnings
+
+        $failures | Should -HaveCount 2
+        $failures.TargetObject | Should -Contain $Own
+        $failures.TargetObject | Should -Contain $Extra
+        $warnings | Should -BeNullOrEmpty
+    }
+
+    It 'binds IsPrivate from Get-TorrentInfo' {
+        $path = Join-Path $TestDrive 'private.torrent'
+        New-TestTorrent -Path $path -Announce $Own -Private
+
+        Get-TorrentInfo $path | Invoke-TrackerAnnounce -AdditionalTracker $Extra `
+            -ErrorAction SilentlyContinue -ErrorVariable failures -WarningAction SilentlyContinue -WarningVariable warnings
+
+        $failures.TargetObject | Should -Be $Own
+        "$warnings" | Should -BeLike '*private (BEP 27)*'
+    }
+
+    It 'with -TierMode FirstSuccess, tries every tracker once when none answers' {
+        $tiers = [uri[][]] @(@('wss://a.example/announce', 'ftp://b.example/announce'), @(, 'wss://c.example/announce'))
+
+        Invoke-TrackerAnnounce -InfoHash $TestHash -Tracker $Own -TrackerTiers $tiers -TierMode FirstSuccess -ErrorAction SilentlyContinue -ErrorVariable failures
+
+        $failures | Should -HaveCount 3
+        $failures[2].TargetObject | Should -Be ([uri] 'wss://c.example/announce')
+    }
+}
+
+Describe 'Invoke-TrackerAnnounce session etiquette against opentracker' {
+    It 'with -TierMode FirstSuccess, stops at the first tier that answers' -Skip:(-not $env:TRACKERPS_OPENTRACKER_UDP) {
+        $tiers = [uri[][]] @(@(, [uri] $env:TRACKERPS_OPENTRACKER_UDP), @(, 'wss://never-asked.example/announce'))
+
+        $responses = Invoke-TrackerAnnounce -InfoHash $TestHash -Tracker $env:TRACKERPS_OPENTRACKER_UDP -TrackerTiers $tiers -TierMode FirstSuccess `
+            -Port 51031 -Event Stopped -AsResponse -ErrorVariable failures
+
+        $responses | Should -HaveCount 1
+        $responses.Tracker | Should -Be ([uri] $env:TRACKERPS_OPENTRACKER_UDP)
+        $failures | Should -BeNullOrEmpty
+    }
+
+    It 'with -Repeat, writes peers until the pipeline stops, then sends stopped' -Skip:(-not $env:TRACKERPS_OPENTRACKER_UDP) {
+        $tracker = [uri] $env:TRACKERPS_OPENTRACKER_UDP
+        $common = @{ InfoHash = $TestHash; Tracker = $tracker; PeerId = '-XX0001-dddddddddddd'; Port = 51051; Left = 1000 }
+
+        # opentracker lists the announcing peer itself, so the first round yields a peer and Select-Object ends the repeat.
+        $peer = Invoke-TrackerAnnounce @common -Event Started -Force -Repeat -ErrorAction Stop | Select-Object -First 1
+
+        $peer | Should -HaveCount 1
+        $observer = @{ InfoHash = $TestHash; Tracker = $tracker; PeerId = '-XX0001-eeeeeeeeeeee'; Port = 51052; Left = 1000; Force = $true; ErrorAction = 'Stop' }
+        try {
+            # Another peer of the swarm no longer sees the repeating one: it said stopped when the pipeline ended.
+            $seen = Invoke-TrackerAnnounce @observer -Event Started -AsResponse
+            $seen.Peers.Port | Should -Contain 51052
+            $seen.Peers.Port | Should -Not -Contain 51051
+        }
+        finally {
+            Invoke-TrackerAnnounce @observer -Event Stopped | Out-Null
+        }
+    }
+
+    It 'skips a re-announce within the min interval with a warning, and -Force sends it' -Skip:(-not $env:TRACKERPS_OPENTRACKER_HTTP) {
+        $common = @{ InfoHash = $TestHash; Tracker = $env:TRACKERPS_OPENTRACKER_HTTP; Port = 51041; PeerId = '-XX0001-cccccccccccc'; ErrorAction = 'Stop' }
+        try {
+            $first = Invoke-TrackerAnnounce @common -Event Started -Force -AsResponse
+            if ($null -eq $first.MinInterval) {
+                Set-ItResult -Skipped -Because 'this tracker sends no min interval'
+                return
+            }
+
+            $skipped = Invoke-TrackerAnnounce @common -AsResponse -WarningAction SilentlyContinue -WarningVariable warnings
+            $forced = Invoke-TrackerAnnounce @common -AsResponse -Force
+
+            $skipped | Should -BeNullOrEmpty
+            $warnings | Should -HaveCount 1
+            "$warnings" | Should -BeLike "*Skipped announcing $TestHash*-Force*"
+            $forced | Should -HaveCount 1
+        }
+        finally {
+            Invoke-TrackerAnnounce @common -Event Stopped | Out-Null
+        }
     }
 }

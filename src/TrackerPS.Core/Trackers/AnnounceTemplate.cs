@@ -38,6 +38,12 @@ namespace TrackerPS.Core.Trackers
         /// <summary>Ask HTTP trackers for compact peers (BEP 23); false asks for dictionaries.</summary>
         public bool Compact { get; init; } = true;
 
+        /// <summary>
+        /// Announce even when the tracker's <c>min interval</c> (BEP 3) or <c>retry in</c> (BEP 31) has not passed; false
+        /// skips such announces. A <see cref="TrackerEvent.Stopped"/> announce is never skipped: leaving must always be possible.
+        /// </summary>
+        public bool Force { get; init; }
+
         /// <summary>Our address to report (<c>ip</c>), or null to let the tracker use the source address.</summary>
         public IPAddress? IPAddress { get; init; }
     }

@@ -8,9 +8,11 @@ using TrackerPS.Core.Metainfo;
 namespace TrackerPS.Core.Trackers
 {
     /// <summary>
-    /// Announces one torrent to every tracker of every BEP 12 tier at once (at most <see cref="ThrottleLimit"/> requests
-    /// in flight), so one dead tracker costs its own timeout rather than the sum of all. Unlike a downloading client,
-    /// which stops at the first tier that answers, every tracker is asked: the point is to see what each one says.
+    /// Announces one torrent to its BEP 12 tiers. With <see cref="TierMode.All"/> (the default) every tracker of every tier
+    /// is asked at once (at most <see cref="ThrottleLimit"/> requests in flight), so one dead tracker costs its own timeout
+    /// rather than the sum of all: the point is to see what each one says. With <see cref="TierMode.FirstSuccess"/> it
+    /// behaves like a downloading client and stops at the first tracker that answers. Announces whose <c>min interval</c>
+    /// or <c>retry in</c> has not passed are skipped unless <see cref="AnnounceTemplate.Force"/> is set.
     /// </summary>
     public sealed class TorrentAnnouncer
     {
@@ -43,6 +45,9 @@ namespace TrackerPS.Core.Trackers
         /// <summary>Maximum requests in flight.</summary>
         public int ThrottleLimit { get; }
 
+        /// <summary>How the tiers are walked; <see cref="TierMode.All"/> by default.</summary>
+        public TierMode TierMode { get; init; }
+
         /// <summary>Called, from any thread, as each request is sent (after it got a throttle slot). Must be thread-safe and quick.</summary>
         public Action<AnnounceRequest>? OnSending { get; init; }
 
@@ -55,22 +60,29 @@ namespace TrackerPS.Core.Trackers
         public static IReadOnlyList<IReadOnlyList<Uri>> OneTierEach(IEnumerable<Uri> trackers) =>
             trackers.Select(t => (IReadOnlyList<Uri>)new[] { t }).ToArray();
 
-        /// <summary>How many requests <see cref="AnnounceAsync"/> sends for these inputs (trackers × info-hashes, duplicates once).</summary>
+        /// <summary>
+        /// How many outcomes <see cref="AnnounceAsync"/> reports at most for these inputs (trackers × info-hashes, duplicates
+        /// once): exactly that many with <see cref="TierMode.All"/>, fewer when <see cref="TierMode.FirstSuccess"/> stops early.
+        /// </summary>
         /// <param name="target">The info-hashes.</param>
         /// <param name="tiers">The BEP 12 tiers.</param>
         /// <returns>The number of requests.</returns>
-        public static int CountRequests(AnnounceTarget target, IReadOnlyList<IReadOnlyList<Uri>> tiers) => Plan(target, tiers).Count;
+        public static int CountRequests(AnnounceTarget target, IReadOnlyList<IReadOnlyList<Uri>> tiers) =>
+            (target ?? throw new ArgumentNullException(nameof(target))).InfoHashes.Count * PlanTiers(tiers).Sum(t => t.Count);
 
         /// <summary>
-        /// Announces every info-hash of <paramref name="target"/> to every tracker. A tracker listed twice is asked once,
-        /// at its first position. Each outcome goes to <see cref="OnCompleted"/> as it completes; failures are outcomes,
-        /// not exceptions.
+        /// Announces every info-hash of <paramref name="target"/> as <see cref="TierMode"/> says. A tracker listed twice is
+        /// asked once, at its first position. Each outcome goes to <see cref="OnCompleted"/> as it completes; failures and
+        /// skips are outcomes, not exceptions.
         /// </summary>
         /// <param name="target">The info-hashes.</param>
         /// <param name="tiers">The BEP 12 tiers (<c>announce-list</c>); null entries are skipped.</param>
         /// <param name="template">The fields shared by every request.</param>
         /// <param name="cancellationToken">Cancels every outstanding request at once.</param>
-        /// <returns>Every outcome in tier order, then tracker order, then info-hash order.</returns>
+        /// <returns>
+        /// <see cref="TierMode.All"/>: every outcome in tier order, then tracker order, then info-hash order.
+        /// <see cref="TierMode.FirstSuccess"/>: per info-hash (in order), the outcomes in the order the trackers were tried.
+        /// </returns>
         /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
         public async Task<IReadOnlyList<AnnounceOutcome>> AnnounceAsync(
             AnnounceTarget target, IReadOnlyList<IReadOnlyList<Uri>> tiers, AnnounceTemplate template, CancellationToken cancellationToken)
@@ -80,48 +92,108 @@ namespace TrackerPS.Core.Trackers
                 throw new ArgumentNullException(nameof(template));
             }
 
-            IReadOnlyList<PlannedAnnounce> plan = Plan(target, tiers);
-            using var throttle = new SemaphoreSlim(ThrottleLimit);
-            using var clients = new TrackerClientCache(_factory, _options);
-            Task<AnnounceOutcome>[] announces = plan.Select(p => AnnounceOneAsync(p, template, clients, throttle, cancellationToken)).ToArray();
-            return await Task.WhenAll(announces).ConfigureAwait(false);
-        }
-
-        private static IReadOnlyList<PlannedAnnounce> Plan(AnnounceTarget target, IReadOnlyList<IReadOnlyList<Uri>> tiers)
-        {
             if (target is null)
             {
                 throw new ArgumentNullException(nameof(target));
             }
 
+            IReadOnlyList<IReadOnlyList<PlannedAnnounce>> plan = PlanTiers(tiers);
+            using var throttle = new SemaphoreSlim(ThrottleLimit);
+            using var clients = new TrackerClientCache(_factory, _options);
+            Func<PlannedAnnounce, InfoHash, Task<AnnounceOutcome>> announce =
+                (planned, hash) => AnnounceOneAsync(planned, hash, template, clients, throttle, cancellationToken);
+            if (TierMode == TierMode.FirstSuccess)
+            {
+                IReadOnlyList<AnnounceOutcome>[] walks =
+                    await Task.WhenAll(target.InfoHashes.Select(hash => WalkTiersAsync(plan, hash, announce))).ConfigureAwait(false);
+                return walks.SelectMany(w => w).ToArray();
+            }
+
+            Task<AnnounceOutcome>[] announces = plan.SelectMany(tier => tier)
+                .SelectMany(planned => target.InfoHashes.Select(hash => announce(planned, hash)))
+                .ToArray();
+            return await Task.WhenAll(announces).ConfigureAwait(false);
+        }
+
+        // The tiers with null entries and repeated trackers (kept at their first position) removed.
+        private static IReadOnlyList<IReadOnlyList<PlannedAnnounce>> PlanTiers(IReadOnlyList<IReadOnlyList<Uri>> tiers)
+        {
             if (tiers is null)
             {
                 throw new ArgumentNullException(nameof(tiers));
             }
 
             var seen = new HashSet<Uri>();
-            var plan = new List<PlannedAnnounce>();
+            var plan = new List<IReadOnlyList<PlannedAnnounce>>();
             for (int tier = 0; tier < tiers.Count; tier++)
             {
                 IReadOnlyList<Uri> trackers = tiers[tier] ?? new Uri[0];
+                var planned = new List<PlannedAnnounce>();
                 for (int index = 0; index < trackers.Count; index++)
                 {
                     Uri tracker = trackers[index];
                     if (tracker is not null && seen.Add(tracker))
                     {
-                        plan.AddRange(target.InfoHashes.Select(hash => new PlannedAnnounce(tracker, hash, tier, index)));
+                        planned.Add(new PlannedAnnounce(tracker, tier, index));
                     }
                 }
+
+                plan.Add(planned);
             }
 
             return plan;
         }
 
-        private async Task<AnnounceOutcome> AnnounceOneAsync(
-            PlannedAnnounce planned, AnnounceTemplate template, TrackerClientCache clients, SemaphoreSlim throttle, CancellationToken cancellationToken)
+        // BEP 12 §order of processing: tiers in order, each tier's trackers in the session's order, until one answers.
+        // A skipped tracker was told recently (its interval has not passed), so it counts as reached too.
+        private async Task<IReadOnlyList<AnnounceOutcome>> WalkTiersAsync(
+            IReadOnlyList<IReadOnlyList<PlannedAnnounce>> plan, InfoHash hash, Func<PlannedAnnounce, InfoHash, Task<AnnounceOutcome>> announce)
         {
-            AnnounceRequest request = CreateRequest(planned, template);
+            var outcomes = new List<AnnounceOutcome>();
+            foreach (IReadOnlyList<PlannedAnnounce> tier in plan.Where(t => t.Count > 0))
+            {
+                Uri[] trackers = tier.Select(p => p.Tracker).ToArray();
+                foreach (Uri tracker in _session.TierOrder.Get(trackers))
+                {
+                    AnnounceOutcome outcome = await announce(tier.First(p => p.Tracker == tracker), hash).ConfigureAwait(false);
+                    outcomes.Add(outcome);
+                    if (outcome.Kind == AnnounceOutcomeKind.Answered)
+                    {
+                        _session.TierOrder.Promote(trackers, tracker);
+                    }
+
+                    if (outcome.Kind != AnnounceOutcomeKind.Failed)
+                    {
+                        return outcomes;
+                    }
+                }
+            }
+
+            return outcomes;
+        }
+
+        private async Task<AnnounceOutcome> AnnounceOneAsync(
+            PlannedAnnounce planned,
+            InfoHash hash,
+            AnnounceTemplate template,
+            TrackerClientCache clients,
+            SemaphoreSlim throttle,
+            CancellationToken cancellationToken)
+        {
+            AnnounceRequest request = CreateRequest(planned.Tracker, hash, template);
             AnnounceOutcome outcome;
+
+            // BEP 3 gives the stopped event no interval to honour: a client must always be able to leave.
+            DateTimeOffset? notBefore = template.Force || request.Event == TrackerEvent.Stopped
+                ? null
+                : _session.Schedule.NotBefore(request.Tracker, request.InfoHash, request.PeerId);
+            if (notBefore is not null)
+            {
+                outcome = new AnnounceOutcome(request, planned.TierIndex, planned.TrackerIndex, null, null, notBefore);
+                OnCompleted?.Invoke(outcome);
+                return outcome;
+            }
+
             try
             {
                 ITrackerClient client = clients.Get(request.Tracker);
@@ -137,10 +209,12 @@ namespace TrackerPS.Core.Trackers
                     _session.SetTrackerId(request.Tracker, response.TrackerId);
                 }
 
+                _session.Schedule.Answered(request, response);
                 outcome = new AnnounceOutcome(request, planned.TierIndex, planned.TrackerIndex, response, null);
             }
             catch (TrackerException error)
             {
+                _session.Schedule.Failed(request, error);
                 outcome = new AnnounceOutcome(request, planned.TierIndex, planned.TrackerIndex, null, error);
             }
 
@@ -148,10 +222,10 @@ namespace TrackerPS.Core.Trackers
             return outcome;
         }
 
-        private AnnounceRequest CreateRequest(PlannedAnnounce planned, AnnounceTemplate template) => new AnnounceRequest
+        private AnnounceRequest CreateRequest(Uri tracker, InfoHash hash, AnnounceTemplate template) => new AnnounceRequest
         {
-            Tracker = planned.Tracker,
-            InfoHash = planned.InfoHash,
+            Tracker = tracker,
+            InfoHash = hash,
             PeerId = template.PeerId ?? _session.PeerId,
             Port = template.Port,
             Uploaded = template.Uploaded,
@@ -161,25 +235,22 @@ namespace TrackerPS.Core.Trackers
 
             // BEP 3 lets a leaving client ask for nothing; no tracker should spend a peer list on it.
             NumWant = template.Event == TrackerEvent.Stopped ? 0 : template.NumWant,
-            Key = template.Key ?? _session.GetKey(planned.InfoHash),
-            TrackerId = template.TrackerId ?? _session.GetTrackerId(planned.Tracker),
+            Key = template.Key ?? _session.GetKey(hash),
+            TrackerId = template.TrackerId ?? _session.GetTrackerId(tracker),
             IPAddress = template.IPAddress,
             Compact = template.Compact,
         };
 
         private sealed class PlannedAnnounce
         {
-            public PlannedAnnounce(Uri tracker, InfoHash infoHash, int tierIndex, int trackerIndex)
+            public PlannedAnnounce(Uri tracker, int tierIndex, int trackerIndex)
             {
                 Tracker = tracker;
-                InfoHash = infoHash;
                 TierIndex = tierIndex;
                 TrackerIndex = trackerIndex;
             }
 
             public Uri Tracker { get; }
-
-            public InfoHash InfoHash { get; }
 
             public int TierIndex { get; }
 

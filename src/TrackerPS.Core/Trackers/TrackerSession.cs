@@ -7,8 +7,8 @@ using TrackerPS.Core.Trackers.Udp;
 namespace TrackerPS.Core.Trackers
 {
     /// <summary>
-    /// What a BitTorrent client keeps between announces: its peer id, a key per torrent and the <c>tracker id</c> each
-    /// tracker handed out. <see cref="Default"/> lives as long as the process (for PowerShell: the session), so repeated
+    /// What a BitTorrent client keeps between announces: its peer id, a key per torrent, the <c>tracker id</c> each
+    /// tracker handed out, when each (tracker, info-hash) may be announced again, and the order of each BEP 12 tier. <see cref="Default"/> lives as long as the process (for PowerShell: the session), so repeated
     /// announces look like one client to the tracker. Thread-safe.
     /// </summary>
     public sealed class TrackerSession
@@ -23,15 +23,33 @@ namespace TrackerPS.Core.Trackers
         private readonly ConcurrentDictionary<InfoHash, uint> _keys = new ConcurrentDictionary<InfoHash, uint>();
         private readonly ConcurrentDictionary<Uri, string> _trackerIds = new ConcurrentDictionary<Uri, string>();
 
+        /// <summary>Creates a session with a fresh random peer id and no keys or tracker ids, on the system clock.</summary>
+        public TrackerSession()
+            : this(() => DateTimeOffset.UtcNow)
+        {
+        }
 
         /// <summary>Creates a session with a fresh random peer id and no keys or tracker ids.</summary>
-        public TrackerSession()
+        /// <param name="clock">The time now; intervals (BEP 3 <c>min interval</c>, BEP 31 <c>retry in</c>) are measured on it.</param>
+        public TrackerSession(Func<DateTimeOffset> clock)
         {
+            if (clock is null)
+            {
+                throw new ArgumentNullException(nameof(clock));
+            }
+
             _peerId = CreatePeerId(typeof(TrackerSession).Assembly.GetName().Version!);
+            Schedule = new AnnounceSchedule(clock);
         }
 
         /// <summary>UDP connection ids per tracker endpoint, shared by every UDP client of the session (BEP 15 §connect: valid for one minute).</summary>
         public UdpConnectionIdCache UdpConnectionIds { get; } = new UdpConnectionIdCache();
+
+        /// <summary>When each (tracker, info-hash) was last announced and may be announced again.</summary>
+        internal AnnounceSchedule Schedule { get; }
+
+        /// <summary>The order of the trackers within each BEP 12 tier.</summary>
+        internal TierOrder TierOrder { get; } = new TierOrder();
 
         /// <summary>The session of this process (one per PowerShell session).</summary>
         public static TrackerSession Default { get; } = new TrackerSession();
@@ -59,6 +77,16 @@ namespace TrackerPS.Core.Trackers
         /// <param name="tracker">The tracker's announce URI.</param>
         /// <param name="trackerId">The tracker id from its response.</param>
         public void SetTrackerId(Uri tracker, string trackerId) => _trackerIds[tracker] = trackerId;
+
+        /// <summary>
+        /// When this info-hash may next be announced to this tracker under the session's peer id, if that is still in the
+        /// future: the last answer's
+        /// <c>min interval</c> (BEP 3) or a failure's <c>retry in</c> (BEP 31) has not passed. Null when it may be announced now.
+        /// </summary>
+        /// <param name="tracker">The tracker's announce URI.</param>
+        /// <param name="infoHash">The info-hash announced (the 20-byte form).</param>
+        /// <returns>The earliest time, <see cref="DateTimeOffset.MaxValue"/> after <c>retry in: never</c>, or null.</returns>
+        public DateTimeOffset? GetNextAnnounceTime(Uri tracker, InfoHash infoHash) => Schedule.NotBefore(tracker, infoHash, _peerId);
 
         private static byte[] CreatePeerId(Version version)
         {

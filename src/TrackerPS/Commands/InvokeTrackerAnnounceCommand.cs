@@ -10,20 +10,17 @@ using TrackerPS.Core.Trackers;
 namespace TrackerPS.Commands
 {
     /// <summary>
-    /// <c>Invoke-TrackerAnnounce</c>: announces info-hashes to HTTP and UDP trackers (BEP 3, 15) all at once and emits
-    /// the peers (or, with <c>-AsResponse</c>, the responses) as each tracker answers.
+    /// <c>Invoke-TrackerAnnounce</c>: announces info-hashes to HTTP and UDP trackers (BEP 3, 15) all at once, or tier by
+    /// tier (BEP 12, <c>-TierMode FirstSuccess</c>), and emits the peers (or, with <c>-AsResponse</c>, the responses) as each
+    /// tracker answers. Announces within a tracker's <c>min interval</c> are skipped with a warning unless <c>-Force</c>.
     /// </summary>
     [Cmdlet(VerbsLifecycle.Invoke, "TrackerAnnounce", DefaultParameterSetName = HashParameterSet)]
     [OutputType(typeof(Peer), typeof(AnnounceResponse))]
-    public sealed class InvokeTrackerAnnounceCommand : AsyncCmdlet
+    public sealed class InvokeTrackerAnnounceCommand : TrackerCmdlet
     {
         private const string HashParameterSet = "Hash";
-        private const int MaxThrottleLimit = 1024;
-        private const int MaxTimeoutSec = 3600;
         private const int ProgressActivityId = 0x7A;
         private const string ProgressActivity = "Invoke-TrackerAnnounce";
-
-        private static readonly TrackerClientOptions s_defaultOptions = new TrackerClientOptions();
 
         private byte[]? _peerId;
 
@@ -44,6 +41,30 @@ namespace TrackerPS.Commands
         /// <summary>BEP 12 tiers; when given, they replace <see cref="Tracker"/> and their order is kept in the output.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = HashParameterSet)]
         public Uri[][]? TrackerTiers { get; set; }
+
+        /// <summary>Trackers added after the torrent's own, one tier each; ignored with a warning for a private torrent (BEP 27).</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public Uri[]? AdditionalTracker { get; set; }
+
+        /// <summary>The torrent is private (BEP 27): only its own trackers are used. Binds from a TorrentInfo's IsPrivate.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public SwitchParameter IsPrivate { get; set; }
+
+        /// <summary>How the tiers are walked: every tracker at once (All, the default) or until one answers (FirstSuccess, BEP 12).</summary>
+        [Parameter]
+        public TierMode TierMode { get; set; }
+
+        /// <summary>Announce even when a tracker's <c>min interval</c> (BEP 3) or <c>retry in</c> (BEP 31) has not passed.</summary>
+        [Parameter]
+        public SwitchParameter Force { get; set; }
+
+        /// <summary>
+        /// Keep announcing at each tracker's interval (back-off after failures) until Ctrl+C, writing only newly seen peers,
+        /// then send <c>stopped</c> to every tracker. Each pipeline input repeats until stopped, so pipe one torrent.
+        /// </summary>
+        [Parameter]
+        public SwitchParameter Repeat { get; set; }
 
         /// <summary>Our peer id: 20 characters (one byte each) or 40 hex. Default: the session's <c>-TP…</c> peer id.</summary>
         [Parameter]
@@ -93,26 +114,6 @@ namespace TrackerPS.Commands
         [Parameter]
         public SwitchParameter Compact { get; set; } = true;
 
-        /// <summary>Seconds allowed per tracker (retransmissions and redirects included).</summary>
-        [Parameter]
-        [ValidateRange(1, MaxTimeoutSec)]
-        public int TimeoutSec { get; set; } = 15;
-
-        /// <summary>Maximum requests in flight.</summary>
-        [Parameter]
-        [ValidateRange(1, MaxThrottleLimit)]
-        public int ThrottleLimit { get; set; } = TorrentAnnouncer.DefaultThrottleLimit;
-
-        /// <summary>HTTP User-Agent. Default: <c>TrackerPS/&lt;version&gt;</c>.</summary>
-        [Parameter]
-        [ValidateNotNullOrEmpty]
-        public string? UserAgent { get; set; }
-
-        /// <summary>Maximum HTTP response body size in bytes.</summary>
-        [Parameter]
-        [ValidateRange(1, int.MaxValue)]
-        public int MaxResponseSize { get; set; } = TrackerClientOptions.DefaultMaxResponseSize;
-
         /// <summary>Emit one AnnounceResponse per tracker and info-hash instead of the peers.</summary>
         [Parameter]
         public SwitchParameter AsResponse { get; set; }
@@ -144,7 +145,16 @@ namespace TrackerPS.Commands
                 return;
             }
 
-            IReadOnlyList<IReadOnlyList<Uri>> tiers = TrackerTiers is { Length: > 0 } ? TrackerTiers : TorrentAnnouncer.OneTierEach(Tracker);
+            IReadOnlyList<IReadOnlyList<Uri>> tiers = AnnounceTiers.Combine(
+                TrackerTiers is { Length: > 0 } ? TrackerTiers : TorrentAnnouncer.OneTierEach(Tracker), AdditionalTracker, IsPrivate.IsPresent);
+            if (IsPrivate.IsPresent && AdditionalTracker is { Length: > 0 })
+            {
+                WriteWarning(string.Format(
+                    CultureInfo.InvariantCulture,
+                    "The torrent is private (BEP 27): ignoring -AdditionalTracker {0}; only its own trackers are announced to.",
+                    string.Join(", ", Array.ConvertAll(AdditionalTracker, TrackerUriRedactor.Redact))));
+            }
+
             try
             {
                 RunAndPump((queue, cancellationToken) => AnnounceAsync(target, tiers, queue, cancellationToken));
@@ -175,27 +185,9 @@ namespace TrackerPS.Commands
             return hashes.Exists(h => h is not null) ? new AnnounceTarget(hashes) : null;
         }
 
-        private InfoHash? ParseInfoHash(string text)
-        {
-            try
-            {
-                return Core.Metainfo.InfoHash.Parse(text);
-            }
-            catch (FormatException error)
-            {
-                WriteError(new ErrorRecord(error, "InvalidInfoHash", ErrorCategory.InvalidArgument, text));
-                return null;
-            }
-        }
-
         private Task AnnounceAsync(AnnounceTarget target, IReadOnlyList<IReadOnlyList<Uri>> tiers, PipelineWriteQueue queue, CancellationToken cancellationToken)
         {
-            var options = new TrackerClientOptions
-            {
-                Timeout = TimeSpan.FromSeconds(TimeoutSec),
-                MaxResponseSize = MaxResponseSize,
-                UserAgent = UserAgent ?? s_defaultOptions.UserAgent,
-            };
+            TrackerClientOptions options = CreateClientOptions();
             var template = new AnnounceTemplate
             {
                 PeerId = _peerId,
@@ -208,10 +200,17 @@ namespace TrackerPS.Commands
                 Key = Key,
                 TrackerId = TrackerId,
                 Compact = Compact.IsPresent,
+                Force = Force.IsPresent,
             };
-            var progress = new TrackerProgress(ProgressActivityId, ProgressActivity, "{0} of {1} tracker announces answered", TorrentAnnouncer.CountRequests(target, tiers), queue);
-            var announcer = new TorrentAnnouncer(TrackerClientFactory.CreateDefault(TrackerSession.Default), TrackerSession.Default, options, ThrottleLimit)
+            // A repeat has no end to measure progress against.
+            TrackerProgress? progress = Repeat.IsPresent
+                ? null
+                : new TrackerProgress(ProgressActivityId, ProgressActivity, "{0} of {1} tracker announces answered", TorrentAnnouncer.CountRequests(target, tiers), queue);
+            NewPeerFilter? newPeers = Repeat.IsPresent ? new NewPeerFilter() : null;
+            var factory = TrackerClientFactory.CreateDefault(TrackerSession.Default);
+            var announcer = new TorrentAnnouncer(factory, TrackerSession.Default, options, ThrottleLimit)
             {
+                TierMode = TierMode,
                 OnSending = request => queue.WriteVerbose(string.Format(
                     CultureInfo.InvariantCulture,
                     "Announcing {0} (event {1}, port {2}) to {3}",
@@ -221,16 +220,30 @@ namespace TrackerPS.Commands
                     TrackerUriRedactor.Redact(request.Tracker))),
                 OnCompleted = outcome =>
                 {
-                    progress.Answered();
-                    Emit(outcome, queue);
+                    progress?.Answered();
+                    Emit(outcome, queue, newPeers);
                 },
             };
-            progress.Report(0);
+            if (newPeers is not null)
+            {
+                // The stopper writes nothing: after Ctrl+C the pipeline takes no more output.
+                var stopper = new TorrentAnnouncer(factory, TrackerSession.Default, options, ThrottleLimit) { TierMode = TierMode };
+                var repeater = new AnnounceRepeater(announcer, stopper, () => DateTimeOffset.UtcNow, (wait, token) => Task.Delay(wait, token));
+                return repeater.RunAsync(target, tiers, template, cancellationToken);
+            }
+
+            progress!.Report(0);
             return announcer.AnnounceAsync(target, tiers, template, cancellationToken);
         }
 
-        private void Emit(AnnounceOutcome outcome, PipelineWriteQueue queue)
+        private void Emit(AnnounceOutcome outcome, PipelineWriteQueue queue, NewPeerFilter? newPeers)
         {
+            if (outcome.Kind == AnnounceOutcomeKind.Skipped)
+            {
+                queue.WriteWarning(SkippedMessage(outcome));
+                return;
+            }
+
             if (outcome.Error is not null)
             {
                 queue.WriteError(TrackerErrorRecords.Create(outcome.Error));
@@ -257,8 +270,25 @@ namespace TrackerPS.Commands
 
             foreach (Peer peer in response.Peers)
             {
-                queue.WriteObject(peer);
+                if (newPeers is null || newPeers.IsNew(peer))
+                {
+                    queue.WriteObject(peer);
+                }
             }
+        }
+
+        private static string SkippedMessage(AnnounceOutcome outcome)
+        {
+            DateTimeOffset notBefore = outcome.NotBefore!.Value;
+            string when = notBefore == DateTimeOffset.MaxValue
+                ? "never: the tracker asked not to be retried (BEP 31 retry in: never)"
+                : "after " + notBefore.ToLocalTime().ToString("yyyy-MM-dd HH:mm:ss zzz", CultureInfo.InvariantCulture);
+            return string.Format(
+                CultureInfo.InvariantCulture,
+                "Skipped announcing {0} to {1}: its min interval or retry in has not passed. It may be announced again {2}; use -Force to announce now.",
+                outcome.Request.InfoHash,
+                TrackerUriRedactor.Redact(outcome.Tracker),
+                when);
         }
     }
 }

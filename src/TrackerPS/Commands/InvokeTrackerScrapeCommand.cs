@@ -16,14 +16,10 @@ namespace TrackerPS.Commands
     /// </summary>
     [Cmdlet(VerbsLifecycle.Invoke, "TrackerScrape")]
     [OutputType(typeof(ScrapeResult))]
-    public sealed class InvokeTrackerScrapeCommand : AsyncCmdlet
+    public sealed class InvokeTrackerScrapeCommand : TrackerCmdlet
     {
-        private const int MaxThrottleLimit = 1024;
-        private const int MaxTimeoutSec = 3600;
         private const int ProgressActivityId = 0x7B;
         private const string ProgressActivity = "Invoke-TrackerScrape";
-
-        private static readonly TrackerClientOptions s_defaultOptions = new TrackerClientOptions();
 
         private readonly List<ScrapeItem> _items = new List<ScrapeItem>();
 
@@ -40,26 +36,6 @@ namespace TrackerPS.Commands
         [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
         public Uri[] Tracker { get; set; } = null!;
-
-        /// <summary>Seconds allowed per request (UDP: per tracker, all packets at once; HTTP: per GET).</summary>
-        [Parameter]
-        [ValidateRange(1, MaxTimeoutSec)]
-        public int TimeoutSec { get; set; } = 15;
-
-        /// <summary>Maximum trackers scraped at once.</summary>
-        [Parameter]
-        [ValidateRange(1, MaxThrottleLimit)]
-        public int ThrottleLimit { get; set; } = TrackerScraper.DefaultThrottleLimit;
-
-        /// <summary>HTTP User-Agent. Default: <c>TrackerPS/&lt;version&gt;</c>.</summary>
-        [Parameter]
-        [ValidateNotNullOrEmpty]
-        public string? UserAgent { get; set; }
-
-        /// <summary>Maximum HTTP response body size in bytes.</summary>
-        [Parameter]
-        [ValidateRange(1, int.MaxValue)]
-        public int MaxResponseSize { get; set; } = TrackerClientOptions.DefaultMaxResponseSize;
 
         /// <summary>Collects this input's valid info-hashes and trackers; a bad info-hash is a non-terminating InvalidInfoHash error.</summary>
         protected override void ProcessRecord()
@@ -103,27 +79,9 @@ namespace TrackerPS.Commands
             }
         }
 
-        private InfoHash? ParseInfoHash(string text)
-        {
-            try
-            {
-                return Core.Metainfo.InfoHash.Parse(text);
-            }
-            catch (FormatException error)
-            {
-                WriteError(new ErrorRecord(error, "InvalidInfoHash", ErrorCategory.InvalidArgument, text));
-                return null;
-            }
-        }
-
         private Task ScrapeAsync(PipelineWriteQueue queue, CancellationToken cancellationToken)
         {
-            var options = new TrackerClientOptions
-            {
-                Timeout = TimeSpan.FromSeconds(TimeoutSec),
-                MaxResponseSize = MaxResponseSize,
-                UserAgent = UserAgent ?? s_defaultOptions.UserAgent,
-            };
+            TrackerClientOptions options = CreateClientOptions();
             var progress = new TrackerProgress(ProgressActivityId, ProgressActivity, "{0} of {1} trackers scraped", TrackerScraper.Plan(_items).Count, queue);
             var scraper = new TrackerScraper(TrackerClientFactory.CreateDefault(TrackerSession.Default), options, ThrottleLimit)
             {
