@@ -161,22 +161,12 @@ namespace TrackerPS.Commands
                 WriteError(ErrorRecords.FileNotFound(e, file));
                 return null;
             }
-            catch (IOException e)
+            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
             {
                 WriteError(ErrorRecords.ReadFailed(e, file));
                 return null;
             }
-            catch (UnauthorizedAccessException e)
-            {
-                WriteError(ErrorRecords.ReadFailed(e, file));
-                return null;
-            }
-            catch (BencodeException e)
-            {
-                WriteError(ErrorRecords.ParseFailed(e, file));
-                return null;
-            }
-            catch (MetainfoException e)
+            catch (FormatException e) when (e is BencodeException || e is MetainfoException)
             {
                 WriteError(ErrorRecords.ParseFailed(e, file));
                 return null;
