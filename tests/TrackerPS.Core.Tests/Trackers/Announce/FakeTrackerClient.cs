@@ -3,6 +3,7 @@ using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
+using TrackerPS.Core.Tests.Fakes;
 using TrackerPS.Core.Trackers;
 
 namespace TrackerPS.Core.Tests.Trackers.Announce
@@ -11,8 +12,7 @@ namespace TrackerPS.Core.Tests.Trackers.Announce
     internal sealed class FakeTrackerClient : ITrackerClient, IDisposable
     {
         private readonly Func<AnnounceRequest, CancellationToken, Task<AnnounceResponse>> _answer;
-        private readonly object _gate = new object();
-        private int _inFlight;
+        private readonly InFlightBook _book = new InFlightBook();
 
         public FakeTrackerClient(Func<AnnounceRequest, CancellationToken, Task<AnnounceResponse>> answer)
         {
@@ -21,20 +21,11 @@ namespace TrackerPS.Core.Tests.Trackers.Announce
 
         public ConcurrentQueue<AnnounceRequest> Requests { get; } = new ConcurrentQueue<AnnounceRequest>();
 
-        public int InFlight
-        {
-            get
-            {
-                lock (_gate)
-                {
-                    return _inFlight;
-                }
-            }
-        }
+        public int InFlight => _book.InFlight;
 
-        public int MaxInFlight { get; private set; }
+        public int MaxInFlight => _book.MaxInFlight;
 
-        public int Cancelled { get; private set; }
+        public int Cancelled => _book.Cancelled;
 
         public bool Disposed { get; private set; }
 
@@ -67,32 +58,7 @@ namespace TrackerPS.Core.Tests.Trackers.Announce
         public async Task<AnnounceResponse> AnnounceAsync(AnnounceRequest request, CancellationToken cancellationToken)
         {
             Requests.Enqueue(request);
-            lock (_gate)
-            {
-                _inFlight++;
-                MaxInFlight = Math.Max(MaxInFlight, _inFlight);
-            }
-
-            try
-            {
-                return await _answer(request, cancellationToken);
-            }
-            catch (OperationCanceledException)
-            {
-                lock (_gate)
-                {
-                    Cancelled++;
-                }
-
-                throw;
-            }
-            finally
-            {
-                lock (_gate)
-                {
-                    _inFlight--;
-                }
-            }
+            return await _book.Track(() => _answer(request, cancellationToken));
         }
 
         public Task<IReadOnlyList<ScrapeResult>> ScrapeAsync(ScrapeRequest request, CancellationToken cancellationToken) =>

@@ -4,6 +4,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using TrackerPS.Core.Tests.Fakes;
 using TrackerPS.Core.Trackers;
 
 namespace TrackerPS.Core.Tests.Trackers.Scrape
@@ -12,8 +13,7 @@ namespace TrackerPS.Core.Tests.Trackers.Scrape
     internal sealed class FakeScrapeClient : ITrackerClient, IDisposable
     {
         private readonly Func<ScrapeRequest, CancellationToken, Task<IReadOnlyList<ScrapeResult>>> _answer;
-        private readonly object _gate = new object();
-        private int _inFlight;
+        private readonly InFlightBook _book = new InFlightBook();
 
         public FakeScrapeClient(Func<ScrapeRequest, CancellationToken, Task<IReadOnlyList<ScrapeResult>>> answer)
         {
@@ -22,20 +22,11 @@ namespace TrackerPS.Core.Tests.Trackers.Scrape
 
         public ConcurrentQueue<ScrapeRequest> Requests { get; } = new ConcurrentQueue<ScrapeRequest>();
 
-        public int InFlight
-        {
-            get
-            {
-                lock (_gate)
-                {
-                    return _inFlight;
-                }
-            }
-        }
+        public int InFlight => _book.InFlight;
 
-        public int MaxInFlight { get; private set; }
+        public int MaxInFlight => _book.MaxInFlight;
 
-        public int Cancelled { get; private set; }
+        public int Cancelled => _book.Cancelled;
 
         public bool Disposed { get; private set; }
 
@@ -51,32 +42,7 @@ namespace TrackerPS.Core.Tests.Trackers.Scrape
         public async Task<IReadOnlyList<ScrapeResult>> ScrapeAsync(ScrapeRequest request, CancellationToken cancellationToken)
         {
             Requests.Enqueue(request);
-            lock (_gate)
-            {
-                _inFlight++;
-                MaxInFlight = Math.Max(MaxInFlight, _inFlight);
-            }
-
-            try
-            {
-                return await _answer(request, cancellationToken);
-            }
-            catch (OperationCanceledException)
-            {
-                lock (_gate)
-                {
-                    Cancelled++;
-                }
-
-                throw;
-            }
-            finally
-            {
-                lock (_gate)
-                {
-                    _inFlight--;
-                }
-            }
+            return await _book.Track(() => _answer(request, cancellationToken));
         }
 
         public void Dispose() => Disposed = true;
