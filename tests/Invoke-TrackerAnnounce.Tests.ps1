@@ -6,40 +6,7 @@
 BeforeAll {
     . "$PSScriptRoot/common.ps1"
 
-    # A loopback port nothing listens on: bind an ephemeral port, note it, release it.
-    function Get-ClosedLoopbackPort {
-        $probe = [System.Net.Sockets.UdpClient]::new([System.Net.IPEndPoint]::new([System.Net.IPAddress]::Loopback, 0))
-        try {
-            $probe.Client.LocalEndPoint.Port
-        }
-        finally {
-            $probe.Dispose()
-        }
-    }
-
-    # A minimal v1 single-file torrent (sorted keys, one zero piece hash) announcing to $Announce; -Private sets
-    # the BEP 27 private flag.
-    function New-TestTorrent([string] $Path, [string] $Announce, [switch] $Private) {
-        $ascii = [System.Text.Encoding]::ASCII
-        $bytes = [System.Collections.Generic.List[byte]]::new()
-        $bytes.AddRange($ascii.GetBytes("d8:announce$($Announce.Length):$($Announce)4:infod6:lengthi1e4:name5:a.bin12:piece lengthi16384e6:pieces20:"))
-        $bytes.AddRange([byte[]]::new(20))
-        if ($Private) {
-            $bytes.AddRange($ascii.GetBytes('7:privatei1e'))
-        }
-        $bytes.AddRange($ascii.GetBytes('ee'))
-        [System.IO.File]::WriteAllBytes($Path, $bytes.ToArray())
-    }
-
-    function Get-ErrorId([System.Management.Automation.ErrorRecord] $ErrorRecord) {
-        ($ErrorRecord.FullyQualifiedErrorId -split ',')[0]
-    }
-
-    # What a client sees from a silent or closed UDP port: nothing (timeout), or an ICMP port-unreachable surfaced
-    # as a socket error (Windows reports it on receive; Linux on a connected socket).
-    $script:UnansweredIds = @('TrackerTimeout', 'TrackerConnectionFailed')
-    $script:TestHash = -join ([System.Security.Cryptography.SHA1]::HashData([System.Text.Encoding]::UTF8.GetBytes('trackerps-test-0')) |
-        ForEach-Object { $_.ToString('x2') })
+    $script:TestHash = Get-TestHash 0
 }
 
 Describe 'Invoke-TrackerAnnounce parameters' {

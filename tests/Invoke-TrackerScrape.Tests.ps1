@@ -6,39 +6,6 @@
 BeforeAll {
     . "$PSScriptRoot/common.ps1"
 
-    # A loopback port nothing listens on: bind an ephemeral port, note it, release it.
-    function Get-ClosedLoopbackPort {
-        $probe = [System.Net.Sockets.UdpClient]::new([System.Net.IPEndPoint]::new([System.Net.IPAddress]::Loopback, 0))
-        try {
-            $probe.Client.LocalEndPoint.Port
-        }
-        finally {
-            $probe.Dispose()
-        }
-    }
-
-    # A minimal v1 single-file torrent (sorted keys, one zero piece hash) announcing to $Announce.
-    function New-TestTorrent([string] $Path, [string] $Announce, [string] $Name = 'a.bin') {
-        $ascii = [System.Text.Encoding]::ASCII
-        $bytes = [System.Collections.Generic.List[byte]]::new()
-        $bytes.AddRange($ascii.GetBytes("d8:announce$($Announce.Length):$($Announce)4:infod6:lengthi1e4:name$($Name.Length):$($Name)12:piece lengthi16384e6:pieces20:"))
-        $bytes.AddRange([byte[]]::new(20))
-        $bytes.AddRange($ascii.GetBytes('ee'))
-        [System.IO.File]::WriteAllBytes($Path, $bytes.ToArray())
-    }
-
-    function Get-ErrorId([System.Management.Automation.ErrorRecord] $ErrorRecord) {
-        ($ErrorRecord.FullyQualifiedErrorId -split ',')[0]
-    }
-
-    function Get-TestHash([int] $N) {
-        -join ([System.Security.Cryptography.SHA1]::HashData([System.Text.Encoding]::ASCII.GetBytes("trackerps-test-$N")) |
-            ForEach-Object { $_.ToString('x2') })
-    }
-
-    # What a client sees from a silent or closed UDP port: nothing (timeout), or an ICMP port-unreachable surfaced
-    # as a socket error.
-    $script:UnansweredIds = @('TrackerTimeout', 'TrackerConnectionFailed')
     $script:TestHash = Get-TestHash 0
 
     # An HTTP tracker URI whose last path segment is not "announce...": no scrape URI can be derived (BEP 48), so the
