@@ -2,6 +2,7 @@
 # Tracker benchmarks on loopback against opentracker, each next to its floor measured in the same run:
 #   UDP announce, 1 and 64 in flight, cached connection id  vs  a trivial UDP echo server (in the benchmark)
 #   HTTP announce, one connection at a time                 vs  wrk -t1 -c1 on the same URL
+#   UDP scrape of 1,000 info-hashes (packets counted)       vs  14 echo round trips of a full scrape packet
 #   50 trackers, 40 never answering, 2 s timeout            vs  the timeout itself
 # Run from anywhere: tests/TrackerPS.Benchmarks/run-trackers.sh
 # Needs: /usr/bin/opentracker, wrk (apt-get install wrk), /usr/bin/python3, the .NET 10 SDK. Takes about 3 minutes.
@@ -32,8 +33,8 @@ wrk -t1 -c1 -d10s --latency "$url" | tee "$work/wrk.txt"
 
 echo "== TrackerPS (BenchmarkDotNet)"
 cd "$repo"
-dotnet run -c Release --project tests/TrackerPS.Benchmarks -- \
+TRACKERPS_BENCH_PACKETS="$work/packets.txt" dotnet run -c Release --project tests/TrackerPS.Benchmarks -- \
     --filter 'TrackerPS.Benchmarks.Trackers.*' --artifacts "$work/bdn"
 
 echo "== results"
-python3 "$here/report-trackers.py" "$work/wrk.txt" "$work/bdn/results"
+python3 "$here/report-trackers.py" "$work/wrk.txt" "$work/packets.txt" "$work/bdn/results"

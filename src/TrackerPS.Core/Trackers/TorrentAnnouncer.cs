@@ -16,8 +16,12 @@ namespace TrackerPS.Core.Trackers
     /// </summary>
     public sealed class TorrentAnnouncer
     {
-        /// <summary>Default <see cref="ThrottleLimit"/>: 16 requests in flight.</summary>
-        public const int DefaultThrottleLimit = 16;
+        /// <summary>
+        /// Default <see cref="ThrottleLimit"/>: 64 requests in flight. Large enough for every tracker of a typical public
+        /// torrent (tens of trackers, many of them dead) to be asked at once, so that dead trackers cost one timeout
+        /// between them rather than one per wave; a request waiting on a silent tracker costs only a socket and a timer.
+        /// </summary>
+        public const int DefaultThrottleLimit = 64;
 
         private readonly TrackerClientFactory _factory;
         private readonly TrackerSession _session;

@@ -16,7 +16,7 @@ namespace TrackerPS.Core.Trackers
     /// </summary>
     public sealed class TrackerScraper
     {
-        /// <summary>Default <see cref="ThrottleLimit"/>: 16 trackers scraped at once.</summary>
+        /// <summary>Default <see cref="ThrottleLimit"/>: 64 trackers scraped at once, as for announces.</summary>
         public const int DefaultThrottleLimit = TorrentAnnouncer.DefaultThrottleLimit;
 
         private readonly TrackerClientFactory _factory;

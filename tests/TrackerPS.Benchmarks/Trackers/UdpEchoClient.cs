@@ -6,8 +6,8 @@ using System.Threading.Tasks;
 namespace TrackerPS.Benchmarks.Trackers
 {
     /// <summary>
-    /// The client half of the UDP floor: sends a datagram the size of a BEP 15 announce (98 bytes) to the echo server
-    /// and waits for it to come back, with the same async socket calls a tracker client needs.
+    /// The client half of the UDP floor: sends a datagram the size of a BEP 15 request (98 bytes for an announce by
+    /// default) to the echo server and waits for it to come back, with the same async socket calls a tracker client needs.
     /// </summary>
     internal sealed class UdpEchoClient : IDisposable
     {
@@ -16,13 +16,14 @@ namespace TrackerPS.Benchmarks.Trackers
 
         private readonly Socket _socket = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
         private readonly IPEndPoint _server;
-        private readonly byte[] _request = new byte[AnnounceSize];
+        private readonly byte[] _request;
         private readonly byte[] _reply = new byte[2048];
         private readonly EndPoint _any = new IPEndPoint(IPAddress.Any, 0);
 
-        public UdpEchoClient(IPEndPoint server)
+        public UdpEchoClient(IPEndPoint server, int datagramSize = AnnounceSize)
         {
             _server = server;
+            _request = new byte[datagramSize];
             _socket.Bind(new IPEndPoint(IPAddress.Loopback, 0));
         }
 
