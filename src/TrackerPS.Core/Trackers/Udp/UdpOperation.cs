@@ -39,14 +39,14 @@ namespace TrackerPS.Core.Trackers.Udp
         internal static async Task<T> RunAsync<T>(
             Uri tracker, TimeSpan timeout, Func<UdpOperation, Task<T>> body, CancellationToken cancellationToken)
         {
-            using (var timeoutSource = new CancellationTokenSource(timeout))
-            using (var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeoutSource.Token))
+            using (var source = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
             {
+                source.CancelAfter(timeout);
                 try
                 {
-                    return await body(new UdpOperation(tracker, timeout, linked.Token)).ConfigureAwait(false);
+                    return await body(new UdpOperation(tracker, timeout, source.Token)).ConfigureAwait(false);
                 }
-                catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested && timeoutSource.IsCancellationRequested)
+                catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested && source.IsCancellationRequested)
                 {
                     throw TimedOut(tracker, timeout, e);
                 }

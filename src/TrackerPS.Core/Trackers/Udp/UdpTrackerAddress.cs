@@ -46,7 +46,7 @@ namespace TrackerPS.Core.Trackers.Udp
             IPAddress[] addresses;
             try
             {
-                addresses = await WithCancellation(Dns.GetHostAddressesAsync(host), cancellationToken).ConfigureAwait(false);
+                addresses = await TaskCancellation.WaitAsync(Dns.GetHostAddressesAsync(host), cancellationToken).ConfigureAwait(false);
             }
             catch (SocketException e)
             {
@@ -60,21 +60,6 @@ namespace TrackerPS.Core.Trackers.Udp
             }
 
             return new IPEndPoint(addresses[0], tracker.Port);
-        }
-
-        // netstandard2.0's DNS lookup takes no token: stop waiting for it on cancellation.
-        private static async Task<T> WithCancellation<T>(Task<T> task, CancellationToken cancellationToken)
-        {
-            var cancelled = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
-            using (cancellationToken.Register(() => cancelled.TrySetResult(true)))
-            {
-                if (await Task.WhenAny(task, cancelled.Task).ConfigureAwait(false) != task)
-                {
-                    cancellationToken.ThrowIfCancellationRequested();
-                }
-            }
-
-            return await task.ConfigureAwait(false);
         }
     }
 }

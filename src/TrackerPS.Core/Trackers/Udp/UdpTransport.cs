@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Concurrent;
-using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Security.Cryptography;
@@ -43,26 +42,11 @@ namespace TrackerPS.Core.Trackers.Udp
             uint transactionId = Register(pending);
             try
             {
-                byte[] packet = encode(transactionId);
-                Task<byte[]> reply = pending.Reply.Task;
-                Stopwatch clock = Stopwatch.StartNew();
-                foreach (TimeSpan sendAt in schedule.SendOffsets)
+                using (cancellationToken.Register(() => pending.Reply.TrySetCanceled(cancellationToken)))
+                using (new UdpRetransmitter(socket, endpoint, encode(transactionId), schedule, pending.Reply))
                 {
-                    if (await WaitForReplyAsync(reply, sendAt - clock.Elapsed, cancellationToken).ConfigureAwait(false))
-                    {
-                        return new UdpReply(await reply.ConfigureAwait(false), transactionId);
-                    }
-
-                    await socket.SendToAsync(new ArraySegment<byte>(packet), SocketFlags.None, endpoint).ConfigureAwait(false);
+                    return new UdpReply(await pending.Reply.Task.ConfigureAwait(false), transactionId);
                 }
-
-                if (await WaitForReplyAsync(reply, schedule.GiveUpAfter - clock.Elapsed, cancellationToken).ConfigureAwait(false))
-                {
-                    return new UdpReply(await reply.ConfigureAwait(false), transactionId);
-                }
-
-                throw new TimeoutException(
-                    $"No reply after {schedule.SendOffsets.Length} tries in {schedule.GiveUpAfter.TotalSeconds:0.###} s.");
             }
             finally
             {
@@ -84,23 +68,6 @@ namespace TrackerPS.Core.Trackers.Udp
             {
                 pending.Reply.TrySetException(new ObjectDisposedException(nameof(UdpTrackerClient)));
             }
-        }
-
-        // True when the reply arrived (or faulted) within the wait; false when the wait elapsed first.
-        private static async Task<bool> WaitForReplyAsync(Task<byte[]> reply, TimeSpan wait, CancellationToken cancellationToken)
-        {
-            if (!reply.IsCompleted && wait > TimeSpan.Zero)
-            {
-                using (var delayCancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
-                {
-                    Task delay = Task.Delay(wait, delayCancellation.Token);
-                    await Task.WhenAny(reply, delay).ConfigureAwait(false);
-                    delayCancellation.Cancel();
-                }
-            }
-
-            cancellationToken.ThrowIfCancellationRequested();
-            return reply.IsCompleted;
         }
 
         private uint Register(Pending pending)

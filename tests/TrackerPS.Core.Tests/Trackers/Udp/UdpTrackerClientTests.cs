@@ -14,9 +14,8 @@ namespace TrackerPS.Core.Tests.Trackers.Udp
 {
     public class UdpTrackerClientTests
     {
-        private static readonly InfoHash s_infoHash = InfoHash.Parse("0102030405060708090a0b0c0d0e0f1011121314");
-        // Success paths never wait for the timeout; 2 s puts the first retransmission (at 2/7 s) well after a loaded
-        // machine's loopback round trip, so request counts stay exact.
+        private static readonly InfoHash s_infoHash = UdpTestRequests.InfoHash;
+
         // Long enough that no retransmission (the first is at Timeout/7) fires under load, so exact packet counts hold.
         private static readonly TrackerClientOptions s_options = new TrackerClientOptions { Timeout = TimeSpan.FromSeconds(30) };
 
@@ -26,7 +25,7 @@ namespace TrackerPS.Core.Tests.Trackers.Udp
             using var tracker = new FakeUdpTracker { CompactPeers = Hex.Bytes("7F000001 1AE1 0A000001 C8D5") };
             using var client = new UdpTrackerClient(s_options);
 
-            AnnounceResponse response = await client.AnnounceAsync(Request(tracker.Uri), CancellationToken.None);
+            AnnounceResponse response = await client.AnnounceAsync(UdpTestRequests.Announce(tracker.Uri), CancellationToken.None);
 
             Assert.Equal(TimeSpan.FromSeconds(1800), response.Interval);
             Assert.Equal(5, response.Seeders);
@@ -47,7 +46,7 @@ namespace TrackerPS.Core.Tests.Trackers.Udp
             using var client = new UdpTrackerClient(s_options);
             var uri = new Uri(tracker.Uri, "/announce?passkey=abc");
 
-            await client.AnnounceAsync(Request(uri), CancellationToken.None);
+            await client.AnnounceAsync(UdpTestRequests.Announce(uri), CancellationToken.None);
 
             byte[] packet = Assert.Single(tracker.Announces);
             Assert.Equal(s_infoHash.ToArray(), packet.Skip(16).Take(20).ToArray());
@@ -63,8 +62,8 @@ namespace TrackerPS.Core.Tests.Trackers.Udp
             using var first = new UdpTrackerClient(s_options, cache);
             using var second = new UdpTrackerClient(s_options, cache);
 
-            await first.AnnounceAsync(Request(tracker.Uri), CancellationToken.None);
-            await first.AnnounceAsync(Request(tracker.Uri), CancellationToken.None);
+            await first.AnnounceAsync(UdpTestRequests.Announce(tracker.Uri), CancellationToken.None);
+            await first.AnnounceAsync(UdpTestRequests.Announce(tracker.Uri), CancellationToken.None);
             await second.ScrapeAsync(new ScrapeRequest { Tracker = tracker.Uri, InfoHashes = new[] { s_infoHash } }, CancellationToken.None);
 
             Assert.Equal(1, tracker.ConnectCount);
@@ -76,10 +75,10 @@ namespace TrackerPS.Core.Tests.Trackers.Udp
         {
             using var tracker = new FakeUdpTracker();
             using var client = new UdpTrackerClient(s_options);
-            await client.AnnounceAsync(Request(tracker.Uri), CancellationToken.None);
+            await client.AnnounceAsync(UdpTestRequests.Announce(tracker.Uri), CancellationToken.None);
             tracker.ExpireConnectionIds();
 
-            AnnounceResponse response = await client.AnnounceAsync(Request(tracker.Uri), CancellationToken.None);
+            AnnounceResponse response = await client.AnnounceAsync(UdpTestRequests.Announce(tracker.Uri), CancellationToken.None);
 
             Assert.Equal(TimeSpan.FromSeconds(1800), response.Interval);
             Assert.Equal(2, tracker.ConnectCount);
@@ -91,10 +90,10 @@ namespace TrackerPS.Core.Tests.Trackers.Udp
         {
             using var tracker = new FakeUdpTracker();
             using var client = new UdpTrackerClient(s_options);
-            await client.AnnounceAsync(Request(tracker.Uri), CancellationToken.None);
+            await client.AnnounceAsync(UdpTestRequests.Announce(tracker.Uri), CancellationToken.None);
             tracker.ErrorMessage = "torrent not registered";
 
-            var e = await Assert.ThrowsAsync<TrackerException>(() => client.AnnounceAsync(Request(tracker.Uri), CancellationToken.None));
+            var e = await Assert.ThrowsAsync<TrackerException>(() => client.AnnounceAsync(UdpTestRequests.Announce(tracker.Uri), CancellationToken.None));
 
             Assert.Equal(TrackerErrorKind.FailureReason, e.Kind);
             Assert.Equal("torrent not registered", e.FailureReason);
@@ -108,7 +107,7 @@ namespace TrackerPS.Core.Tests.Trackers.Udp
             using var tracker = new FakeUdpTracker { ErrorMessage = "unregistered torrent" };
             using var client = new UdpTrackerClient(s_options);
 
-            var e = await Assert.ThrowsAsync<TrackerException>(() => client.AnnounceAsync(Request(tracker.Uri), CancellationToken.None));
+            var e = await Assert.ThrowsAsync<TrackerException>(() => client.AnnounceAsync(UdpTestRequests.Announce(tracker.Uri), CancellationToken.None));
 
             Assert.Equal(TrackerErrorKind.FailureReason, e.Kind);
             Assert.Equal("unregistered torrent", e.FailureReason);
@@ -123,7 +122,7 @@ namespace TrackerPS.Core.Tests.Trackers.Udp
             // The retransmission comes at Timeout/7 = 1 s; the next one (3 s) is far enough away not to fire under load.
             using var client = new UdpTrackerClient(new TrackerClientOptions { Timeout = TimeSpan.FromSeconds(7) });
 
-            AnnounceResponse response = await client.AnnounceAsync(Request(tracker.Uri), CancellationToken.None);
+            AnnounceResponse response = await client.AnnounceAsync(UdpTestRequests.Announce(tracker.Uri), CancellationToken.None);
 
             // The dropped connect was sent again; then connect and announce were answered.
             Assert.Equal(5, response.Seeders);
@@ -137,7 +136,7 @@ namespace TrackerPS.Core.Tests.Trackers.Udp
             using var tracker = new FakeUdpTracker { DropFirst = int.MaxValue };
             using var client = new UdpTrackerClient(new TrackerClientOptions { Timeout = TimeSpan.FromMilliseconds(350) });
 
-            var e = await Assert.ThrowsAsync<TrackerException>(() => client.AnnounceAsync(Request(tracker.Uri), CancellationToken.None));
+            var e = await Assert.ThrowsAsync<TrackerException>(() => client.AnnounceAsync(UdpTestRequests.Announce(tracker.Uri), CancellationToken.None));
 
             Assert.Equal(TrackerErrorKind.Timeout, e.Kind);
             Assert.Contains(tracker.Uri.ToString(), e.Message);
@@ -151,7 +150,7 @@ namespace TrackerPS.Core.Tests.Trackers.Udp
             using var client = new UdpTrackerClient(new TrackerClientOptions { Timeout = TimeSpan.FromSeconds(30) });
             using var cancellation = new CancellationTokenSource(TimeSpan.FromMilliseconds(100));
 
-            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => client.AnnounceAsync(Request(tracker.Uri), cancellation.Token));
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => client.AnnounceAsync(UdpTestRequests.Announce(tracker.Uri), cancellation.Token));
         }
 
         [Fact]
@@ -160,7 +159,7 @@ namespace TrackerPS.Core.Tests.Trackers.Udp
             using var tracker = new FakeUdpTracker { Delay = TimeSpan.FromMilliseconds(50) };
             using var client = new UdpTrackerClient(s_options);
 
-            AnnounceResponse response = await client.AnnounceAsync(Request(tracker.Uri), CancellationToken.None);
+            AnnounceResponse response = await client.AnnounceAsync(UdpTestRequests.Announce(tracker.Uri), CancellationToken.None);
 
             Assert.Equal(5, response.Seeders);
         }
@@ -171,7 +170,7 @@ namespace TrackerPS.Core.Tests.Trackers.Udp
             using var tracker = new FakeUdpTracker { GarbageFirst = true, WrongTransactionIdFirst = true };
             using var client = new UdpTrackerClient(s_options);
 
-            AnnounceResponse response = await client.AnnounceAsync(Request(tracker.Uri), CancellationToken.None);
+            AnnounceResponse response = await client.AnnounceAsync(UdpTestRequests.Announce(tracker.Uri), CancellationToken.None);
 
             Assert.Equal(5, response.Seeders);
             Assert.Equal(1, tracker.ConnectCount);
@@ -183,7 +182,7 @@ namespace TrackerPS.Core.Tests.Trackers.Udp
             using var tracker = new FakeUdpTracker { CompactPeers = Hex.Bytes("7F000001 1AE1"), TruncateAnnounceBy = 2 };
             using var client = new UdpTrackerClient(s_options);
 
-            var e = await Assert.ThrowsAsync<TrackerException>(() => client.AnnounceAsync(Request(tracker.Uri), CancellationToken.None));
+            var e = await Assert.ThrowsAsync<TrackerException>(() => client.AnnounceAsync(UdpTestRequests.Announce(tracker.Uri), CancellationToken.None));
 
             Assert.Equal(TrackerErrorKind.ProtocolViolation, e.Kind);
             Assert.Contains("not a multiple of 6", e.Message);
@@ -196,7 +195,7 @@ namespace TrackerPS.Core.Tests.Trackers.Udp
             using var tracker = new FakeUdpTracker(IPAddress.Loopback, IPAddress.Parse("127.0.0.2")) { ReplyFromOtherSource = true };
             using var client = new UdpTrackerClient(s_options);
 
-            AnnounceResponse response = await client.AnnounceAsync(Request(tracker.Uri), CancellationToken.None);
+            AnnounceResponse response = await client.AnnounceAsync(UdpTestRequests.Announce(tracker.Uri), CancellationToken.None);
 
             Assert.Equal(5, response.Seeders);
         }
@@ -208,7 +207,7 @@ namespace TrackerPS.Core.Tests.Trackers.Udp
             using var client = new UdpTrackerClient(s_options);
             Assert.StartsWith("udp://[::1]:", tracker.Uri.ToString());
 
-            AnnounceResponse response = await client.AnnounceAsync(Request(tracker.Uri), CancellationToken.None);
+            AnnounceResponse response = await client.AnnounceAsync(UdpTestRequests.Announce(tracker.Uri), CancellationToken.None);
 
             Peer peer = Assert.Single(response.Peers);
             Assert.Equal((IPAddress.IPv6Loopback, 6881, PeerSource.Peers6), ((IPAddress)peer.IPAddress, peer.Port, peer.Source));
@@ -221,7 +220,7 @@ namespace TrackerPS.Core.Tests.Trackers.Udp
             using var client = new UdpTrackerClient(new TrackerClientOptions { Timeout = TimeSpan.FromSeconds(5) });
 
             AnnounceResponse[] responses = await Task.WhenAll(
-                Enumerable.Range(0, 64).Select(_ => client.AnnounceAsync(Request(tracker.Uri), CancellationToken.None)));
+                Enumerable.Range(0, 64).Select(_ => client.AnnounceAsync(UdpTestRequests.Announce(tracker.Uri), CancellationToken.None)));
 
             Assert.Equal(64, responses.Length);
             Assert.All(responses, response => Assert.Equal(5, response.Seeders));
@@ -273,11 +272,11 @@ namespace TrackerPS.Core.Tests.Trackers.Udp
             }
 
             var e = await Assert.ThrowsAsync<TrackerException>(
-                () => client.AnnounceAsync(Request(new Uri($"udp://127.0.0.1:{closedPort}/announce")), CancellationToken.None));
+                () => client.AnnounceAsync(UdpTestRequests.Announce(new Uri($"udp://127.0.0.1:{closedPort}/announce")), CancellationToken.None));
             Assert.Equal(TrackerErrorKind.Timeout, e.Kind);
 
             using var tracker = new FakeUdpTracker();
-            AnnounceResponse response = await client.AnnounceAsync(Request(tracker.Uri), CancellationToken.None);
+            AnnounceResponse response = await client.AnnounceAsync(UdpTestRequests.Announce(tracker.Uri), CancellationToken.None);
             Assert.Equal(5, response.Seeders);
         }
 
@@ -288,7 +287,7 @@ namespace TrackerPS.Core.Tests.Trackers.Udp
             using var client = new UdpTrackerClient(s_options);
 
             var e = await Assert.ThrowsAsync<TrackerException>(
-                () => client.AnnounceAsync(Request(new Uri("udp://255.255.255.255:6969/announce")), CancellationToken.None));
+                () => client.AnnounceAsync(UdpTestRequests.Announce(new Uri("udp://255.255.255.255:6969/announce")), CancellationToken.None));
 
             Assert.Equal(TrackerErrorKind.ConnectionFailed, e.Kind);
             Assert.IsType<SocketException>(e.InnerException);
@@ -301,18 +300,9 @@ namespace TrackerPS.Core.Tests.Trackers.Udp
         {
             using var client = new UdpTrackerClient(s_options);
 
-            var e = await Assert.ThrowsAsync<TrackerException>(() => client.AnnounceAsync(Request(new Uri(uri)), CancellationToken.None));
+            var e = await Assert.ThrowsAsync<TrackerException>(() => client.AnnounceAsync(UdpTestRequests.Announce(new Uri(uri)), CancellationToken.None));
 
             Assert.Equal(kind, e.Kind);
         }
-
-        private static AnnounceRequest Request(Uri tracker) => new AnnounceRequest
-        {
-            Tracker = tracker,
-            InfoHash = s_infoHash,
-            PeerId = Enumerable.Repeat((byte)'p', 20).ToArray(),
-            Port = 6881,
-            Left = 100,
-        };
     }
 }

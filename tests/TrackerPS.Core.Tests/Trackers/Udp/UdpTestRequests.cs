@@ -1,0 +1,22 @@
+using System;
+using System.Linq;
+using TrackerPS.Core.Metainfo;
+using TrackerPS.Core.Trackers;
+
+namespace TrackerPS.Core.Tests.Trackers.Udp
+{
+    /// <summary>The announce the UDP client tests send.</summary>
+    internal static class UdpTestRequests
+    {
+        internal static readonly InfoHash InfoHash = InfoHash.Parse("0102030405060708090a0b0c0d0e0f1011121314");
+
+        internal static AnnounceRequest Announce(Uri tracker) => new AnnounceRequest
+        {
+            Tracker = tracker,
+            InfoHash = InfoHash,
+            PeerId = Enumerable.Repeat((byte)'p', 20).ToArray(),
+            Port = 6881,
+            Left = 100,
+        };
+    }
+}
