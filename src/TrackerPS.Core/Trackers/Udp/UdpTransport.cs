@@ -2,7 +2,6 @@ using System;
 using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
-using System.Security.Cryptography;
 using System.Threading;
 using System.Threading.Tasks;
 
@@ -19,7 +18,7 @@ namespace TrackerPS.Core.Trackers.Udp
         /// <summary>Receive buffer: the largest UDP payload (65,507 bytes over IPv4, 65,527 over IPv6) fits.</summary>
         internal const int ReceiveBufferSize = 65536;
 
-        private static readonly RandomNumberGenerator s_random = RandomNumberGenerator.Create();
+        private readonly UdpTransactionIds _transactionIds = new UdpTransactionIds();
         private readonly ConcurrentDictionary<uint, Pending> _pending = new ConcurrentDictionary<uint, Pending>();
         private readonly object _socketsLock = new object();
         private Socket? _ipv4;
@@ -72,11 +71,9 @@ namespace TrackerPS.Core.Trackers.Udp
 
         private uint Register(Pending pending)
         {
-            var bytes = new byte[4];
             while (true)
             {
-                s_random.GetBytes(bytes);
-                uint transactionId = BitConverter.ToUInt32(bytes, 0);
+                uint transactionId = _transactionIds.Next();
                 if (_pending.TryAdd(transactionId, pending))
                 {
                     return transactionId;
