@@ -21,7 +21,7 @@ namespace TrackerPS.Benchmarks.Trackers
     {
         public const int InFlight = 64;
 
-        private UdpEchoServer _echoServer = null!;
+        private LoopbackUdpServer _echoServer = null!;
         private UdpEchoClient _echoClient = null!;
         private UdpTrackerClient _client = null!;
         private AnnounceRequest _request = null!;
@@ -29,7 +29,7 @@ namespace TrackerPS.Benchmarks.Trackers
         [GlobalSetup]
         public void Setup()
         {
-            _echoServer = new UdpEchoServer();
+            _echoServer = LoopbackUdpServer.Echo();
             _echoClient = new UdpEchoClient(_echoServer.EndPoint);
             _client = new UdpTrackerClient(new TrackerClientOptions { Timeout = TimeSpan.FromSeconds(5) });
             _request = TrackerEnvironment.Request(TrackerEnvironment.Udp);

@@ -11,24 +11,19 @@ namespace TrackerPS.Benchmarks.Trackers
     /// </summary>
     internal sealed class UdpCountingRelay : IDisposable
     {
-        private const int MaxDatagram = 65536;
-        private readonly Socket _socket = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
         private readonly IPEndPoint _tracker;
-        private readonly Thread _thread;
-        private volatile bool _disposed;
+        private readonly LoopbackUdpServer _server;
+        private EndPoint _client = new IPEndPoint(IPAddress.Any, 0);
         private int _sent;
         private int _received;
 
         public UdpCountingRelay(IPEndPoint tracker)
         {
             _tracker = tracker;
-            _socket.Bind(new IPEndPoint(IPAddress.Loopback, 0));
-            EndPoint = (IPEndPoint)_socket.LocalEndPoint!;
-            _thread = new Thread(Run) { IsBackground = true, Name = "UDP counting relay" };
-            _thread.Start();
+            _server = new LoopbackUdpServer(Forward);
         }
 
-        public IPEndPoint EndPoint { get; }
+        public IPEndPoint EndPoint => _server.EndPoint;
 
         /// <summary>Datagrams the client sent to the tracker.</summary>
         public int Sent => Volatile.Read(ref _sent);
@@ -36,38 +31,18 @@ namespace TrackerPS.Benchmarks.Trackers
         /// <summary>Datagrams the tracker sent back.</summary>
         public int Received => Volatile.Read(ref _received);
 
-        public void Dispose()
-        {
-            _disposed = true;
-            _socket.Dispose();
-            _thread.Join();
-        }
+        public void Dispose() => _server.Dispose();
 
-        private void Run()
+        private void Forward(Socket socket, byte[] buffer, int length, EndPoint sender)
         {
-            var buffer = new byte[MaxDatagram];
-            EndPoint client = new IPEndPoint(IPAddress.Any, 0);
-            while (true)
+            bool fromTracker = sender.Equals(_tracker);
+            if (!fromTracker)
             {
-                try
-                {
-                    EndPoint sender = new IPEndPoint(IPAddress.Any, 0);
-                    int length = _socket.ReceiveFrom(buffer, ref sender);
-                    bool fromTracker = sender.Equals(_tracker);
-                    if (!fromTracker)
-                    {
-                        client = sender;
-                    }
-
-                    Interlocked.Increment(ref fromTracker ? ref _received : ref _sent);
-                    _socket.SendTo(buffer, 0, length, SocketFlags.None, fromTracker ? client : _tracker);
-                }
-                catch (Exception error) when (_disposed && (error is SocketException || error is ObjectDisposedException))
-                {
-                    // Dispose closed the socket under the blocking receive: the normal way to stop.
-                    return;
-                }
+                _client = sender;
             }
+
+            Interlocked.Increment(ref fromTracker ? ref _received : ref _sent);
+            socket.SendTo(buffer, 0, length, SocketFlags.None, fromTracker ? _client : _tracker);
         }
     }
 }

@@ -35,7 +35,7 @@ namespace TrackerPS.Benchmarks.Trackers
 
         public const string PacketsVariable = "TRACKERPS_BENCH_PACKETS";
 
-        private UdpEchoServer _echoServer = null!;
+        private LoopbackUdpServer _echoServer = null!;
         private UdpEchoClient _echoClient = null!;
         private UdpTrackerClient _client = null!;
         private ScrapeRequest _request = null!;
@@ -43,7 +43,7 @@ namespace TrackerPS.Benchmarks.Trackers
         [GlobalSetup]
         public void Setup()
         {
-            _echoServer = new UdpEchoServer();
+            _echoServer = LoopbackUdpServer.Echo();
             _echoClient = new UdpEchoClient(_echoServer.EndPoint, FullPacketSize);
             _request = new ScrapeRequest { Tracker = TrackerEnvironment.Udp, InfoHashes = TestInfoHashes() };
             CountPackets();
