@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Net;
-using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 using TrackerPS.Core.Metainfo;
@@ -36,9 +35,8 @@ namespace TrackerPS.Core.Tests.Integration
             using var client = new HttpTrackerClient(s_options);
             try
             {
-                await client.AnnounceAsync(Request(_tracker.HttpAnnounce, infoHash, 'A', 41001, left: 0, TrackerEvent.Started), CancellationToken.None);
-                AnnounceResponse leecher = await client.AnnounceAsync(Request(_tracker.HttpAnnounce, infoHash, 'B', 41002, left: 1000, TrackerEvent.Started), CancellationToken.None);
-                AnnounceResponse seeder = await client.AnnounceAsync(Request(_tracker.HttpAnnounce, infoHash, 'A', 41001, left: 0, TrackerEvent.None), CancellationToken.None);
+                (AnnounceResponse leecher, AnnounceResponse seeder) =
+                    await OpenTrackerPeers.SeederThenLeecherAsync(client, _tracker.HttpAnnounce, infoHash, ('A', 41001), ('B', 41002));
 
                 Assert.Contains(leecher.Peers, peer => IPAddress.Loopback.Equals(peer.IPAddress) && peer.Port == 41001);
                 Assert.Contains(seeder.Peers, peer => IPAddress.Loopback.Equals(peer.IPAddress) && peer.Port == 41002);
@@ -54,8 +52,7 @@ namespace TrackerPS.Core.Tests.Integration
             }
             finally
             {
-                await client.AnnounceAsync(Request(_tracker.HttpAnnounce, infoHash, 'A', 41001, left: 0, TrackerEvent.Stopped), CancellationToken.None);
-                await client.AnnounceAsync(Request(_tracker.HttpAnnounce, infoHash, 'B', 41002, left: 1000, TrackerEvent.Stopped), CancellationToken.None);
+                await OpenTrackerPeers.StopAsync(client, _tracker.HttpAnnounce, infoHash, ('A', 41001), ('B', 41002));
             }
         }
 
@@ -72,8 +69,8 @@ namespace TrackerPS.Core.Tests.Integration
             using var client = new UdpTrackerClient(s_options);
             try
             {
-                await client.AnnounceAsync(Request(_tracker.UdpAnnounce, seeded, 'C', 41003, left: 0, TrackerEvent.Started), CancellationToken.None);
-                await client.AnnounceAsync(Request(_tracker.UdpAnnounce, leeched, 'D', 41004, left: 1000, TrackerEvent.Started), CancellationToken.None);
+                await client.AnnounceAsync(OpenTrackerPeers.Request(_tracker.UdpAnnounce, seeded, 'C', 41003, left: 0, TrackerEvent.Started), CancellationToken.None);
+                await client.AnnounceAsync(OpenTrackerPeers.Request(_tracker.UdpAnnounce, leeched, 'D', 41004, left: 1000, TrackerEvent.Started), CancellationToken.None);
 
                 ScrapeRequest planned = Assert.Single(TrackerScraper.Plan(items));
                 ScrapeOutcome outcome = Assert.Single(await Scraper().ScrapeAsync(items, CancellationToken.None));
@@ -87,8 +84,8 @@ namespace TrackerPS.Core.Tests.Integration
             }
             finally
             {
-                await client.AnnounceAsync(Request(_tracker.UdpAnnounce, seeded, 'C', 41003, left: 0, TrackerEvent.Stopped), CancellationToken.None);
-                await client.AnnounceAsync(Request(_tracker.UdpAnnounce, leeched, 'D', 41004, left: 1000, TrackerEvent.Stopped), CancellationToken.None);
+                await OpenTrackerPeers.StopAsync(client, _tracker.UdpAnnounce, seeded, ('C', 41003));
+                await OpenTrackerPeers.StopAsync(client, _tracker.UdpAnnounce, leeched, ('D', 41004));
             }
         }
 
@@ -118,15 +115,5 @@ namespace TrackerPS.Core.Tests.Integration
         }
 
         private static TrackerScraper Scraper() => new TrackerScraper(TrackerClientFactory.CreateDefault(new TrackerSession()), s_options);
-
-        private static AnnounceRequest Request(Uri tracker, InfoHash infoHash, char peer, int port, long left, TrackerEvent trackerEvent) => new AnnounceRequest
-        {
-            Tracker = tracker,
-            InfoHash = infoHash,
-            PeerId = Encoding.ASCII.GetBytes("-TPS0001-" + new string(peer, 11)),
-            Port = port,
-            Left = left,
-            Event = trackerEvent,
-        };
     }
 }

@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Net;
-using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 using TrackerPS.Core.Metainfo;
@@ -31,9 +30,8 @@ namespace TrackerPS.Core.Tests.Integration
             using var client = new UdpTrackerClient(s_options);
             try
             {
-                await client.AnnounceAsync(Request(infoHash, 'A', 40001, left: 0, TrackerEvent.Started), CancellationToken.None);
-                AnnounceResponse leecher = await client.AnnounceAsync(Request(infoHash, 'B', 40002, left: 1000, TrackerEvent.Started), CancellationToken.None);
-                AnnounceResponse seeder = await client.AnnounceAsync(Request(infoHash, 'A', 40001, left: 0, TrackerEvent.None), CancellationToken.None);
+                (AnnounceResponse leecher, AnnounceResponse seeder) =
+                    await OpenTrackerPeers.SeederThenLeecherAsync(client, _tracker.UdpAnnounce, infoHash, ('A', 40001), ('B', 40002));
 
                 Assert.Contains(leecher.Peers, peer => IPAddress.Loopback.Equals(peer.IPAddress) && peer.Port == 40001);
                 Assert.Contains(seeder.Peers, peer => IPAddress.Loopback.Equals(peer.IPAddress) && peer.Port == 40002);
@@ -44,7 +42,7 @@ namespace TrackerPS.Core.Tests.Integration
             }
             finally
             {
-                await StopAsync(client, infoHash, ('A', 40001), ('B', 40002));
+                await OpenTrackerPeers.StopAsync(client, _tracker.UdpAnnounce, infoHash, ('A', 40001), ('B', 40002));
             }
         }
 
@@ -55,8 +53,8 @@ namespace TrackerPS.Core.Tests.Integration
             using var client = new UdpTrackerClient(s_options);
             try
             {
-                await client.AnnounceAsync(Request(infoHash, 'C', 40003, left: 0, TrackerEvent.Started), CancellationToken.None);
-                await client.AnnounceAsync(Request(infoHash, 'D', 40004, left: 1000, TrackerEvent.Started), CancellationToken.None);
+                await client.AnnounceAsync(OpenTrackerPeers.Request(_tracker.UdpAnnounce, infoHash, 'C', 40003, left: 0, TrackerEvent.Started), CancellationToken.None);
+                await client.AnnounceAsync(OpenTrackerPeers.Request(_tracker.UdpAnnounce, infoHash, 'D', 40004, left: 1000, TrackerEvent.Started), CancellationToken.None);
 
                 var results = await client.ScrapeAsync(new ScrapeRequest { Tracker = _tracker.UdpAnnounce, InfoHashes = new[] { infoHash } }, CancellationToken.None);
 
@@ -66,7 +64,7 @@ namespace TrackerPS.Core.Tests.Integration
             }
             finally
             {
-                await StopAsync(client, infoHash, ('C', 40003), ('D', 40004));
+                await OpenTrackerPeers.StopAsync(client, _tracker.UdpAnnounce, infoHash, ('C', 40003), ('D', 40004));
             }
         }
 
@@ -79,7 +77,7 @@ namespace TrackerPS.Core.Tests.Integration
             using var client = new UdpTrackerClient(s_options);
             try
             {
-                await client.AnnounceAsync(Request(announced, 'E', 40005, left: 0, TrackerEvent.Started), CancellationToken.None);
+                await client.AnnounceAsync(OpenTrackerPeers.Request(_tracker.UdpAnnounce, announced, 'E', 40005, left: 0, TrackerEvent.Started), CancellationToken.None);
 
                 var results = await client.ScrapeAsync(new ScrapeRequest { Tracker = _tracker.UdpAnnounce, InfoHashes = hashes }, CancellationToken.None);
 
@@ -89,7 +87,7 @@ namespace TrackerPS.Core.Tests.Integration
             }
             finally
             {
-                await StopAsync(client, announced, ('E', 40005));
+                await OpenTrackerPeers.StopAsync(client, _tracker.UdpAnnounce, announced, ('E', 40005));
             }
         }
 
@@ -102,29 +100,11 @@ namespace TrackerPS.Core.Tests.Integration
             using var client = new UdpTrackerClient(s_options);
 
             var e = await Assert.ThrowsAsync<TrackerException>(
-                () => client.AnnounceAsync(Request(unknown, 'F', 40006, left: 0, TrackerEvent.Started), CancellationToken.None));
+                () => client.AnnounceAsync(OpenTrackerPeers.Request(_tracker.UdpAnnounce, unknown, 'F', 40006, left: 0, TrackerEvent.Started), CancellationToken.None));
 
             Assert.Equal(TrackerErrorKind.ProtocolViolation, e.Kind);
             Assert.Contains("Truncated announce response: 8 bytes", e.Message);
             Assert.Contains(_tracker.UdpAnnounce.ToString(), e.Message);
-        }
-
-        private AnnounceRequest Request(InfoHash infoHash, char peer, int port, long left, TrackerEvent trackerEvent) => new AnnounceRequest
-        {
-            Tracker = _tracker.UdpAnnounce,
-            InfoHash = infoHash,
-            PeerId = Encoding.ASCII.GetBytes("-TPS0001-" + new string(peer, 11)),
-            Port = port,
-            Left = left,
-            Event = trackerEvent,
-        };
-
-        private async Task StopAsync(UdpTrackerClient client, InfoHash infoHash, params (char Peer, int Port)[] peers)
-        {
-            foreach ((char peer, int port) in peers)
-            {
-                await client.AnnounceAsync(Request(infoHash, peer, port, left: 0, TrackerEvent.Stopped), CancellationToken.None);
-            }
         }
     }
 }
