@@ -206,7 +206,7 @@ namespace TrackerPS.Commands
             TrackerProgress? progress = Repeat.IsPresent
                 ? null
                 : new TrackerProgress(ProgressActivityId, ProgressActivity, "{0} of {1} tracker announces answered", TorrentAnnouncer.CountRequests(target, tiers), queue);
-            NewPeerFilter? newPeers = Repeat.IsPresent ? new NewPeerFilter() : null;
+            var writer = new AnnounceOutcomeWriter(queue, AsResponse.IsPresent, Repeat.IsPresent ? new NewPeerFilter() : null);
             var factory = TrackerClientFactory.CreateDefault(TrackerSession.Default);
             var announcer = new TorrentAnnouncer(factory, TrackerSession.Default, options, ThrottleLimit)
             {
@@ -221,10 +221,10 @@ namespace TrackerPS.Commands
                 OnCompleted = outcome =>
                 {
                     progress?.Answered();
-                    Emit(outcome, queue, newPeers);
+                    writer.Write(outcome);
                 },
             };
-            if (newPeers is not null)
+            if (Repeat.IsPresent)
             {
                 // The stopper writes nothing: after Ctrl+C the pipeline takes no more output.
                 var stopper = new TorrentAnnouncer(factory, TrackerSession.Default, options, ThrottleLimit) { TierMode = TierMode };
@@ -234,61 +234,6 @@ namespace TrackerPS.Commands
 
             progress!.Report(0);
             return announcer.AnnounceAsync(target, tiers, template, cancellationToken);
-        }
-
-        private void Emit(AnnounceOutcome outcome, PipelineWriteQueue queue, NewPeerFilter? newPeers)
-        {
-            if (outcome.Kind == AnnounceOutcomeKind.Skipped)
-            {
-                queue.WriteWarning(SkippedMessage(outcome));
-                return;
-            }
-
-            if (outcome.Error is not null)
-            {
-                queue.WriteError(TrackerErrorRecords.Create(outcome.Error));
-                return;
-            }
-
-            AnnounceResponse response = outcome.Response!;
-            string tracker = TrackerUriRedactor.Redact(outcome.Tracker);
-            if (response.WarningMessage is not null)
-            {
-                queue.WriteWarning($"Tracker {tracker} warns: {response.WarningMessage}");
-            }
-
-            foreach (string warning in response.Warnings)
-            {
-                queue.WriteWarning($"Tracker {tracker}: {warning}");
-            }
-
-            if (AsResponse.IsPresent)
-            {
-                queue.WriteObject(response);
-                return;
-            }
-
-            foreach (Peer peer in response.Peers)
-            {
-                if (newPeers is null || newPeers.IsNew(peer))
-                {
-                    queue.WriteObject(peer);
-                }
-            }
-        }
-
-        private static string SkippedMessage(AnnounceOutcome outcome)
-        {
-            DateTimeOffset notBefore = outcome.NotBefore!.Value;
-            string when = notBefore == DateTimeOffset.MaxValue
-                ? "never: the tracker asked not to be retried (BEP 31 retry in: never)"
-                : "after " + notBefore.ToLocalTime().ToString("yyyy-MM-dd HH:mm:ss zzz", CultureInfo.InvariantCulture);
-            return string.Format(
-                CultureInfo.InvariantCulture,
-                "Skipped announcing {0} to {1}: its min interval or retry in has not passed. It may be announced again {2}; use -Force to announce now.",
-                outcome.Request.InfoHash,
-                TrackerUriRedactor.Redact(outcome.Tracker),
-                when);
         }
     }
 }
