@@ -79,13 +79,26 @@ namespace TrackerPS.Core.Bencode
         /// <summary>True when the bytes equal the UTF-8 encoding of <paramref name="text"/>; allocates nothing for ASCII text.</summary>
         /// <param name="text">The text to compare with.</param>
         /// <returns>True when equal.</returns>
-        public bool ContentEquals(string text)
+        public bool ContentEquals(string text) => ContentEquals(_buffer, _start, Count, text);
+
+        /// <summary>Orders two strings as raw bytes, the order BEP 3 requires for dictionary keys.</summary>
+        /// <param name="other">The other string.</param>
+        /// <returns>Negative, zero or positive, as for <see cref="IComparable{T}.CompareTo"/>.</returns>
+        public int CompareBytes(BString other) => CompareBytes(_buffer, _start, Count, other._buffer, other._start, other.Count);
+
+        /// <summary>True when <paramref name="count"/> bytes at <paramref name="start"/> equal the UTF-8 encoding of <paramref name="text"/>.</summary>
+        internal static bool ContentEquals(byte[] buffer, int start, int count, string text)
         {
-            if (text.Length == Count && IsAscii(text))
+            if (IsAscii(text))
             {
-                for (int i = 0; i < Count; i++)
+                if (text.Length != count)
                 {
-                    if (_buffer[_start + i] != text[i])
+                    return false;
+                }
+
+                for (int i = 0; i < count; i++)
+                {
+                    if (buffer[start + i] != text[i])
                     {
                         return false;
                     }
@@ -94,25 +107,24 @@ namespace TrackerPS.Core.Bencode
                 return true;
             }
 
-            return !IsAscii(text) && Equals(new BString(text));
+            byte[] encoded = Encoding.UTF8.GetBytes(text);
+            return encoded.Length == count && CompareBytes(buffer, start, count, encoded, 0, encoded.Length) == 0;
         }
 
-        /// <summary>Orders two strings as raw bytes, the order BEP 3 requires for dictionary keys.</summary>
-        /// <param name="other">The other string.</param>
-        /// <returns>Negative, zero or positive, as for <see cref="IComparable{T}.CompareTo"/>.</returns>
-        public int CompareBytes(BString other)
+        /// <summary>Orders two byte ranges as raw bytes: the first differing byte decides, then the shorter range comes first.</summary>
+        internal static int CompareBytes(byte[] left, int leftStart, int leftCount, byte[] right, int rightStart, int rightCount)
         {
-            int common = Math.Min(Count, other.Count);
+            int common = Math.Min(leftCount, rightCount);
             for (int i = 0; i < common; i++)
             {
-                int diff = _buffer[_start + i] - other._buffer[other._start + i];
+                int diff = left[leftStart + i] - right[rightStart + i];
                 if (diff != 0)
                 {
                     return diff;
                 }
             }
 
-            return Count - other.Count;
+            return leftCount - rightCount;
         }
 
         /// <inheritdoc />
