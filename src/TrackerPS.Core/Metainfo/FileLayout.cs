@@ -54,7 +54,7 @@ namespace TrackerPS.Core.Metainfo
             }
             catch (OverflowException)
             {
-                throw context.Error("the file sizes add up to more than 2^63-1 bytes", file.Source);
+                throw context.Error("the file sizes add up to more than 2^63-1 bytes", file.SourceOffset);
             }
         }
     }

@@ -25,15 +25,15 @@ namespace TrackerPS.Core.Metainfo
             {
                 FileEntry v1 = v1Files[real[k]];
                 FileEntry v2 = v2Files[k];
-                if (v1.JoinedPath != v2.JoinedPath || v1.Length != v2.Length)
+                if (v1.Path != v2.Path || v1.Length != v2.Length)
                 {
-                    Warn(context, $"file {k} is '{v1.JoinedPath}' ({v1.Length} bytes) in v1 'files' but '{v2.JoinedPath}' ({v2.Length} bytes) in v2 'file tree'");
+                    Warn(context, $"file {k} is '{v1.Path}' ({v1.Length} bytes) in v1 'files' but '{v2.Path}' ({v2.Length} bytes) in v2 'file tree'");
                     return false;
                 }
 
                 if (v1.Length > 0 && v1Offsets[real[k]] % pieceLength != 0)
                 {
-                    Warn(context, $"'{v1.JoinedPath}' starts at byte {v1Offsets[real[k]]} of the v1 data, not on a piece boundary (a pad file is missing or wrong)");
+                    Warn(context, $"'{v1.Path}' starts at byte {v1Offsets[real[k]]} of the v1 data, not on a piece boundary (a pad file is missing or wrong)");
                     return false;
                 }
             }

@@ -1,8 +1,6 @@
 using System;
 using System.Collections.Generic;
-using System.Linq;
 using TrackerPS.Core.Bencode;
-using TrackerPS.Core.Magnet;
 
 namespace TrackerPS.Core.Metainfo
 {
@@ -45,7 +43,7 @@ namespace TrackerPS.Core.Metainfo
             Uri[][] tiers = TrackerListReader.ReadTiers(root, context);
             Uri[] trackers = TrackerListReader.Flatten(tiers);
             Uri[] webSeeds = MetainfoUri.ReadList(root, "url-list", MetainfoUri.WebSeedSchemes, context);
-            List<FileEntry> realFiles = files.Where(f => !f.IsPadding).ToList();
+            FileTotals totals = FileTotals.Of(files);
             return new TorrentInfo
             {
                 Path = path,
@@ -55,14 +53,11 @@ namespace TrackerPS.Core.Metainfo
                 InfoHashV1 = v1Hash?.ToHex(),
                 InfoHashV2 = v2Hash?.ToHex(),
                 Version = hasV1 && hasV2 ? TorrentVersion.Hybrid : hasV2 ? TorrentVersion.V2 : TorrentVersion.V1,
-                TotalSize = realFiles.Sum(f => f.Length),
+                TotalSize = totals.Size,
                 PieceLength = pieceLength,
                 PieceCount = pieceCount,
-                FileCount = realFiles.Count,
-                Files = files
-                    .Select((f, i) => f.ToTorrentFile(offsets[i]))
-                    .Where(f => context.Options.IncludePadFiles || !f.IsPadding)
-                    .ToArray(),
+                FileCount = totals.Count,
+                Files = ToTorrentFiles(files, offsets, context.Options.IncludePadFiles, totals.Count),
                 Tracker = trackers,
                 TrackerTiers = tiers,
                 WebSeeds = webSeeds,
@@ -73,8 +68,8 @@ namespace TrackerPS.Core.Metainfo
                 Comment = ReadText(root, "comment", "comment", names, context),
                 Source = ReadText(info, "source", "info.source", names, context),
                 Encoding = encoding?.ToString(),
-                HasUnsafePath = unsafeName || files.Any(f => f.HasUnsafePath),
-                MagnetUri = MagnetUriFormatter.Format(v1Hash, v2Hash, name, null, trackers, webSeeds),
+                HasUnsafePath = unsafeName || totals.HasUnsafePath,
+                MagnetUriOnDemand = true,
                 Warnings = context.Warnings.ToArray(),
             };
         }
@@ -109,6 +104,22 @@ namespace TrackerPS.Core.Metainfo
             }
 
             return files;
+        }
+
+        /// <summary>The output files with their offsets: every file, or only the real ones (pad files left out).</summary>
+        private static TorrentFile[] ToTorrentFiles(List<FileEntry> files, long[] offsets, bool includePadFiles, int realCount)
+        {
+            var output = new TorrentFile[includePadFiles ? files.Count : realCount];
+            int next = 0;
+            for (int i = 0; i < files.Count; i++)
+            {
+                if (includePadFiles || !files[i].IsPadding)
+                {
+                    output[next++] = files[i].ToTorrentFile(offsets[i]);
+                }
+            }
+
+            return output;
         }
 
         /// <summary>True for BEP 52 <c>meta version</c> 2; any other version is an error.</summary>

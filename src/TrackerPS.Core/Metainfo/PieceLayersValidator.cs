@@ -44,11 +44,11 @@ namespace TrackerPS.Core.Metainfo
                 long expected = FileLayout.CeilingDivide(file.Length, pieceLength) * HashLength;
                 if (!byRoot.TryGetValue(file.PiecesRoot!, out BValue? layer))
                 {
-                    context.Warn(layers.Offset, $"'piece layers' has no entry for '{file.JoinedPath}' (pieces root {file.PiecesRoot})");
+                    context.Warn(layers.Offset, $"'piece layers' has no entry for '{file.Path}' (pieces root {file.PiecesRoot})");
                 }
                 else if (layer is not BString hashes || hashes.Count != expected)
                 {
-                    context.Warn(layer.Offset, $"'piece layers' entry for '{file.JoinedPath}' must be a string of {expected} bytes");
+                    context.Warn(layer.Offset, $"'piece layers' entry for '{file.Path}' must be a string of {expected} bytes");
                 }
             }
         }
