@@ -10,6 +10,8 @@ namespace TrackerPS.Core.Metainfo
     /// </summary>
     internal readonly struct EncodedPath
     {
+        // The list already passed the reader's own limits, which may be larger than the defaults, so none applies here.
+        private static readonly BencodeLimits s_unlimited = new BencodeLimits { MaxInputSize = int.MaxValue, MaxTokens = int.MaxValue };
         private readonly byte[] _buffer;
         private readonly int _offset;
         private readonly int _length;
@@ -29,7 +31,7 @@ namespace TrackerPS.Core.Metainfo
         {
             var encoded = new byte[_length];
             Buffer.BlockCopy(_buffer, _offset, encoded, 0, _length);
-            var list = (BList)BencodeDecoder.Decode(encoded).Root;
+            var list = (BList)BencodeDecoder.Decode(encoded, s_unlimited).Root;
             var raw = new byte[list.Items.Count][];
             for (int i = 0; i < raw.Length; i++)
             {
