@@ -9,14 +9,18 @@ namespace TrackerPS.Core.Bencode
     /// its children, a dictionary's as key, value, key, value…), the way libtorrent's <c>bdecode</c> stores them.
     /// <see cref="BValue"/> objects are created from tokens only when asked for, so a 50,000-file torrent is a few arrays
     /// instead of half a million objects that the GC would have to promote while the torrent is read.
+    /// Tokens are kept in blocks of <see cref="BlockSize"/>: a block is 64 KB, below the large object heap threshold, and
+    /// filling one never copies the others. The first block starts small and doubles, so a small input allocates little.
     /// </summary>
     internal sealed class BencodeTokenList
     {
-        private const int InitialCapacity = 16;
-        private BencodeToken[] _tokens = new BencodeToken[InitialCapacity];
-        private long[] _integers = new long[InitialCapacity];
+        /// <summary>Tokens per block (a power of two): 4,096 × 16 bytes = 64 KB.</summary>
+        public const int BlockSize = 1 << BlockShift;
+
+        private const int BlockShift = 12;
+        private const int InitialCapacity = 32;
+        private BencodeToken[][] _blocks = { new BencodeToken[InitialCapacity] };
         private int _count;
-        private int _integerCount;
 
         public BencodeTokenList(byte[] data)
         {
@@ -29,56 +33,43 @@ namespace TrackerPS.Core.Bencode
         /// <summary>Number of tokens so far.</summary>
         public int Count => _count;
 
-        public int AddString(int offset, int length, int contentStart) => Add(offset, length, contentStart);
+        public int AddString(int offset, int length, int contentStart) => Add(BencodeToken.String(offset, length, contentStart));
 
-        public int AddInteger(int offset, int length, long value)
-        {
-            if (_integerCount == _integers.Length)
-            {
-                Array.Resize(ref _integers, _integers.Length * 2);
-            }
-
-            _integers[_integerCount] = value;
-            return Add(offset, length, _integerCount++);
-        }
+        public int AddInteger(int offset, int length, long value) => Add(BencodeToken.Integer(offset, length, value));
 
         /// <summary>Adds a list or dictionary whose length and children are known only at <see cref="CloseContainer"/>.</summary>
-        public int OpenContainer(int offset) => Add(offset, 0, 0);
+        public int OpenContainer(int offset) => Add(BencodeToken.Container(offset));
 
         /// <summary>Completes a container: it ends just before <paramref name="end"/> and its subtree is every token added since it was opened.</summary>
         public void CloseContainer(int index, int end, int childCount)
         {
-            ref BencodeToken token = ref _tokens[index];
-            token.Length = end - token.Offset;
-            token.Next = _count;
-            token.Data = childCount;
+            ref BencodeToken token = ref At(index);
+            token.Close(end - token.Offset, childCount, _count);
         }
 
-        public BencodeKind Kind(int index) => Data[_tokens[index].Offset] switch
-        {
-            (byte)'i' => BencodeKind.Integer,
-            (byte)'l' => BencodeKind.List,
-            (byte)'d' => BencodeKind.Dictionary,
-            _ => BencodeKind.String,
-        };
+        public BencodeKind Kind(int index) => KindAt(At(index).Offset);
 
-        public int Offset(int index) => _tokens[index].Offset;
+        public int Offset(int index) => At(index).Offset;
 
-        public int Length(int index) => _tokens[index].Length;
+        public int Length(int index) => At(index).Length;
 
         /// <summary>The index of the token after <paramref name="index"/>'s subtree.</summary>
-        public int Next(int index) => _tokens[index].Next;
+        public int Next(int index)
+        {
+            ref BencodeToken token = ref At(index);
+            return IsContainer(KindAt(token.Offset)) ? token.ContainerNext : index + 1;
+        }
 
         /// <summary>A container's number of children; a dictionary counts keys and values, so it has half as many entries.</summary>
-        public int ChildCount(int index) => _tokens[index].Data;
+        public int ChildCount(int index) => At(index).ChildCount;
 
         /// <summary>Creates the value object for a token (a container's children are created when it is asked for them).</summary>
         public BValue Create(int index)
         {
-            BencodeToken token = _tokens[index];
-            return Kind(index) switch
+            BencodeToken token = At(index);
+            return KindAt(token.Offset) switch
             {
-                BencodeKind.Integer => new BInteger(Data, token.Offset, token.Length, _integers[token.Data]),
+                BencodeKind.Integer => new BInteger(Data, token.Offset, token.Length, token.IntegerValue),
                 BencodeKind.String => CreateString(index),
                 BencodeKind.List => new BList(this, index),
                 _ => new BDictionary(this, index),
@@ -87,30 +78,30 @@ namespace TrackerPS.Core.Bencode
 
         public BString CreateString(int index)
         {
-            BencodeToken token = _tokens[index];
-            return new BString(Data, token.Offset, token.Length, token.Data, StringCount(token));
+            BencodeToken token = At(index);
+            return new BString(Data, token.Offset, token.Length, token.ContentStart, StringCount(token));
         }
 
         /// <summary>Orders two string tokens as raw bytes (BEP 3 key order).</summary>
         public int CompareStrings(int left, int right)
         {
-            BencodeToken a = _tokens[left];
-            BencodeToken b = _tokens[right];
-            return BString.CompareBytes(Data, a.Data, StringCount(a), Data, b.Data, StringCount(b));
+            BencodeToken a = At(left);
+            BencodeToken b = At(right);
+            return BString.CompareBytes(Data, a.ContentStart, StringCount(a), Data, b.ContentStart, StringCount(b));
         }
 
         /// <summary>True when a string token's bytes equal the UTF-8 encoding of <paramref name="text"/>.</summary>
         public bool StringEquals(int index, string text)
         {
-            BencodeToken token = _tokens[index];
-            return BString.ContentEquals(Data, token.Data, StringCount(token), text);
+            BencodeToken token = At(index);
+            return BString.ContentEquals(Data, token.ContentStart, StringCount(token), text);
         }
 
         /// <summary>A string token's bytes as UTF-8 text, for messages.</summary>
         public string StringText(int index)
         {
-            BencodeToken token = _tokens[index];
-            return Encoding.UTF8.GetString(Data, token.Data, StringCount(token));
+            BencodeToken token = At(index);
+            return Encoding.UTF8.GetString(Data, token.ContentStart, StringCount(token));
         }
 
         /// <summary>The values of a list's items, created one at a time and not kept.</summary>
@@ -124,16 +115,39 @@ namespace TrackerPS.Core.Bencode
             }
         }
 
-        private static int StringCount(BencodeToken token) => token.Offset + token.Length - token.Data;
+        private static int StringCount(BencodeToken token) => token.Offset + token.Length - token.ContentStart;
 
-        private int Add(int offset, int length, int data)
+        private static bool IsContainer(BencodeKind kind) => kind == BencodeKind.List || kind == BencodeKind.Dictionary;
+
+        private BencodeKind KindAt(int offset) => Data[offset] switch
         {
-            if (_count == _tokens.Length)
+            (byte)'i' => BencodeKind.Integer,
+            (byte)'l' => BencodeKind.List,
+            (byte)'d' => BencodeKind.Dictionary,
+            _ => BencodeKind.String,
+        };
+
+        private ref BencodeToken At(int index) => ref _blocks[index >> BlockShift][index & (BlockSize - 1)];
+
+        private int Add(BencodeToken token)
+        {
+            int block = _count >> BlockShift;
+            if (block == _blocks.Length)
             {
-                Array.Resize(ref _tokens, _tokens.Length * 2);
+                Array.Resize(ref _blocks, _blocks.Length * 2);
             }
 
-            _tokens[_count] = new BencodeToken { Offset = offset, Length = length, Next = _count + 1, Data = data };
+            if (_blocks[block] is null)
+            {
+                _blocks[block] = new BencodeToken[BlockSize];
+            }
+            else if ((_count & (BlockSize - 1)) == _blocks[block].Length)
+            {
+                // Only the first block grows; later ones are allocated full.
+                Array.Resize(ref _blocks[block], _blocks[block].Length * 2);
+            }
+
+            _blocks[block][_count & (BlockSize - 1)] = token;
             return _count++;
         }
     }

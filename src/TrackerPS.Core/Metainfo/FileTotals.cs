@@ -1,5 +1,3 @@
-using System.Collections.Generic;
-
 namespace TrackerPS.Core.Metainfo
 {
     /// <summary>What a torrent's file list adds up to: the real files (pad files left out) and whether any path is unsafe.</summary>
@@ -22,7 +20,7 @@ namespace TrackerPS.Core.Metainfo
         public bool HasUnsafePath { get; }
 
         /// <summary>Adds up the files in one pass.</summary>
-        public static FileTotals Of(List<FileEntry> files)
+        public static FileTotals Of(FileEntry[] files)
         {
             int count = 0;
             long size = 0;

@@ -12,12 +12,12 @@ namespace TrackerPS.Core.Metainfo
     {
         /// <summary>Compares the two file lists; when they agree, copies each v2 <c>pieces root</c> onto the v1 file.</summary>
         /// <returns>True when consistent.</returns>
-        public static bool Check(IReadOnlyList<FileEntry> v1Files, long[] v1Offsets, IReadOnlyList<FileEntry> v2Files, long pieceLength, MetainfoContext context)
+        public static bool Check(FileEntry[] v1Files, long[] v1Offsets, FileEntry[] v2Files, long pieceLength, MetainfoContext context)
         {
-            List<int> real = Enumerable.Range(0, v1Files.Count).Where(i => !v1Files[i].IsPadding).ToList();
-            if (real.Count != v2Files.Count)
+            List<int> real = Enumerable.Range(0, v1Files.Length).Where(i => !v1Files[i].IsPadding).ToList();
+            if (real.Count != v2Files.Length)
             {
-                Warn(context, $"v1 'files' has {real.Count} files but v2 'file tree' has {v2Files.Count}");
+                Warn(context, $"v1 'files' has {real.Count} files but v2 'file tree' has {v2Files.Length}");
                 return false;
             }
 

@@ -37,9 +37,10 @@ namespace TrackerPS.Core.Metainfo
             bool unsafeName = PathSafety.Check(new[] { name }, "info.name", nameValue, context);
             long pieceLength = ReadPieceLength(info, hasV2, context);
 
-            List<FileEntry> files = ReadFiles(root, info, hasV1, hasV2, nameValue, name, pieceLength, names, context, out long[] offsets, out long pieceCount);
+            FileEntry[] files = ReadFiles(root, info, hasV1, hasV2, nameValue, name, pieceLength, names, context, out long[] offsets, out long pieceCount);
             InfoHash? v1Hash = hasV1 ? InfoHashComputer.V1(info.RawBytes) : null;
             InfoHash? v2Hash = hasV2 ? InfoHashComputer.V2(info.RawBytes) : null;
+            string? v1Hex = v1Hash?.ToHex();
             Uri[][] tiers = TrackerListReader.ReadTiers(root, context);
             Uri[] trackers = TrackerListReader.Flatten(tiers);
             Uri[] webSeeds = MetainfoUri.ReadList(root, "url-list", MetainfoUri.WebSeedSchemes, context);
@@ -49,8 +50,8 @@ namespace TrackerPS.Core.Metainfo
                 Path = path,
                 Name = name,
                 NameBytes = nameValue.ToArray(),
-                InfoHash = (v1Hash ?? v2Hash!.Truncated).ToHex(),
-                InfoHashV1 = v1Hash?.ToHex(),
+                InfoHash = v1Hex ?? v2Hash!.Truncated.ToHex(),
+                InfoHashV1 = v1Hex,
                 InfoHashV2 = v2Hash?.ToHex(),
                 Version = hasV1 && hasV2 ? TorrentVersion.Hybrid : hasV2 ? TorrentVersion.V2 : TorrentVersion.V1,
                 TotalSize = totals.Size,
@@ -79,11 +80,11 @@ namespace TrackerPS.Core.Metainfo
         /// against <c>pieces</c>, and for a hybrid against the v2 tree), otherwise from the v2 <c>file tree</c> laid out on
         /// piece boundaries.
         /// </summary>
-        private static List<FileEntry> ReadFiles(
+        private static FileEntry[] ReadFiles(
             BDictionary root, BDictionary info, bool hasV1, bool hasV2, BString nameValue, string name, long pieceLength,
             NameDecoder names, MetainfoContext context, out long[] offsets, out long pieceCount)
         {
-            List<FileEntry>? v2Files = hasV2 ? V2FileTreeReader.Read(info, names, context) : null;
+            FileEntry[]? v2Files = hasV2 ? V2FileTreeReader.Read(info, names, context) : null;
             if (v2Files is not null)
             {
                 PieceLayersValidator.Check(root, v2Files, pieceLength, context);
@@ -95,7 +96,7 @@ namespace TrackerPS.Core.Metainfo
                 return v2Files!;
             }
 
-            List<FileEntry> files = V1FileListReader.Read(info, nameValue, name, names, context);
+            FileEntry[] files = V1FileListReader.Read(info, nameValue, name, names, context);
             offsets = FileLayout.V1Offsets(files, context, out long totalWithPads);
             pieceCount = PiecesValidator.Validate(context.Require<BString>(info, "pieces", "info.pieces"), totalWithPads, pieceLength, context);
             if (v2Files is not null)
@@ -107,11 +108,11 @@ namespace TrackerPS.Core.Metainfo
         }
 
         /// <summary>The output files with their offsets: every file, or only the real ones (pad files left out).</summary>
-        private static TorrentFile[] ToTorrentFiles(List<FileEntry> files, long[] offsets, bool includePadFiles, int realCount)
+        private static TorrentFile[] ToTorrentFiles(FileEntry[] files, long[] offsets, bool includePadFiles, int realCount)
         {
-            var output = new TorrentFile[includePadFiles ? files.Count : realCount];
+            var output = new TorrentFile[includePadFiles ? files.Length : realCount];
             int next = 0;
-            for (int i = 0; i < files.Count; i++)
+            for (int i = 0; i < files.Length; i++)
             {
                 if (includePadFiles || !files[i].IsPadding)
                 {

@@ -14,7 +14,7 @@ namespace TrackerPS.Core.Metainfo
         /// <summary>Length of one v2 piece hash: a SHA-256.</summary>
         public const int HashLength = 32;
 
-        public static void Check(BDictionary root, IReadOnlyList<FileEntry> files, long pieceLength, MetainfoContext context)
+        public static void Check(BDictionary root, FileEntry[] files, long pieceLength, MetainfoContext context)
         {
             // A file of at most one piece has its pieces root as its only hash, so it needs no layer.
             List<FileEntry> needLayers = files.Where(f => f.Length > pieceLength && f.PiecesRoot is not null).ToList();

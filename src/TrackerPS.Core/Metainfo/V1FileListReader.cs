@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 using TrackerPS.Core.Bencode;
 
 namespace TrackerPS.Core.Metainfo
@@ -14,7 +13,7 @@ namespace TrackerPS.Core.Metainfo
 
         /// <summary>Reads the files; for a single-file torrent, one entry named <paramref name="name"/>.</summary>
         /// <exception cref="MetainfoException">Both or neither of <c>length</c> and <c>files</c>, or a malformed entry.</exception>
-        public static List<FileEntry> Read(BDictionary info, BString nameBytes, string name, NameDecoder names, MetainfoContext context)
+        public static FileEntry[] Read(BDictionary info, BString nameBytes, string name, NameDecoder names, MetainfoContext context)
         {
             BValue? length = info["length"];
             BList? files = context.Optional<BList>(info, "files", "info.files");
@@ -42,10 +41,10 @@ namespace TrackerPS.Core.Metainfo
             {
                 RawPath = new[] { nameBytes.ToArray() },
             };
-            return new List<FileEntry> { single };
+            return new[] { single };
         }
 
-        private static List<FileEntry> ReadMultiFile(BList files, NameDecoder names, MetainfoContext context)
+        private static FileEntry[] ReadMultiFile(BList files, NameDecoder names, MetainfoContext context)
         {
             if (files.Count == 0)
             {
@@ -56,18 +55,18 @@ namespace TrackerPS.Core.Metainfo
             ArraySegment<byte> source = files.RawBytes;
             var encodedFiles = new byte[source.Count];
             Buffer.BlockCopy(source.Array!, source.Offset, encodedFiles, 0, source.Count);
-            var entries = new List<FileEntry>(files.Count);
+            var entries = new FileEntry[files.Count];
             int i = 0;
             // One file at a time, none kept: the file dictionaries are garbage as soon as each is read.
             foreach (BValue item in files.EnumerateItems())
             {
-                MetainfoLabel label = s_filesLabel.Index(i++);
+                MetainfoLabel label = s_filesLabel.Index(i);
                 if (item is not BDictionary file)
                 {
                     throw context.Error($"'{label}' must be a dictionary", item);
                 }
 
-                entries.Add(ReadFile(file, label, names, context, encodedFiles, files.Offset));
+                entries[i++] = ReadFile(file, label, names, context, encodedFiles, files.Offset);
             }
 
             return entries;

@@ -15,7 +15,7 @@ namespace TrackerPS.Core.Metainfo
         public const int PiecesRootLength = 32;
 
         /// <exception cref="MetainfoException">A node is not a dictionary, a file lacks <c>length</c>, or a root is malformed.</exception>
-        public static List<FileEntry> Read(BDictionary info, NameDecoder names, MetainfoContext context)
+        public static FileEntry[] Read(BDictionary info, NameDecoder names, MetainfoContext context)
         {
             BDictionary tree = context.Require<BDictionary>(info, "file tree", "info.file tree");
             if (tree[string.Empty] is not null)
@@ -31,7 +31,7 @@ namespace TrackerPS.Core.Metainfo
                 throw context.Error("'info.file tree' holds no files", tree);
             }
 
-            return files;
+            return files.ToArray();
         }
 
         private static void Walk(BDictionary directory, List<string> path, List<byte[]> raw, NameDecoder names, MetainfoContext context, List<FileEntry> files)
