@@ -65,9 +65,9 @@ namespace TrackerPS.Core.Metainfo
                 HttpSeeds = MetainfoUri.ReadList(root, "httpseeds", MetainfoUri.HttpSeedSchemes, context),
                 IsPrivate = context.Lenient<BInteger>(info, "private", "info.private")?.Value == 1,
                 CreationDate = CreationDateReader.Read(root, context),
-                CreatedBy = ReadText(root, "created by", "created by", names, context),
-                Comment = ReadText(root, "comment", "comment", names, context),
-                Source = ReadText(info, "source", "info.source", names, context),
+                CreatedBy = ReadText(root, "created by", "created by.utf-8", "created by", names, context),
+                Comment = ReadText(root, "comment", "comment.utf-8", "comment", names, context),
+                Source = ReadText(info, "source", "source.utf-8", "info.source", names, context),
                 Encoding = encoding?.ToString(),
                 HasUnsafePath = unsafeName || totals.HasUnsafePath,
                 MagnetUriOnDemand = true,
@@ -182,11 +182,14 @@ namespace TrackerPS.Core.Metainfo
             return pieceLength.Value;
         }
 
-        /// <summary>A free-text key, preferring its <c>.utf-8</c> twin; a non-string is ignored with a warning.</summary>
-        private static string? ReadText(BDictionary dictionary, string key, string label, NameDecoder names, MetainfoContext context)
+        /// <summary>
+        /// A free-text key, preferring its <c>.utf-8</c> twin (<paramref name="twinKey"/>, spelled out so that no key name is
+        /// built per torrent); a non-string is ignored with a warning.
+        /// </summary>
+        private static string? ReadText(BDictionary dictionary, string key, string twinKey, string label, NameDecoder names, MetainfoContext context)
         {
             BString? value = context.Lenient<BString>(dictionary, key, label);
-            BString? twin = context.Lenient<BString>(dictionary, key + ".utf-8", label + ".utf-8");
+            BString? twin = context.Lenient<BString>(dictionary, twinKey, ((MetainfoLabel)label).Key("utf-8"));
             if (value is null && twin is null)
             {
                 return null;
