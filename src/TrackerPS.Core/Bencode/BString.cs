@@ -89,22 +89,25 @@ namespace TrackerPS.Core.Bencode
         /// <summary>True when <paramref name="count"/> bytes at <paramref name="start"/> equal the UTF-8 encoding of <paramref name="text"/>.</summary>
         internal static bool ContentEquals(byte[] buffer, int start, int count, string text)
         {
-            if (IsAscii(text))
+            // UTF-8 never has fewer bytes than the text has chars, and has more as soon as one char is not ASCII. So a
+            // text as long as the bytes must be ASCII and equal byte for byte, and a longer text never matches: a
+            // dictionary look-up rejects most keys on their length alone.
+            if (text.Length == count)
             {
-                if (text.Length != count)
-                {
-                    return false;
-                }
-
                 for (int i = 0; i < count; i++)
                 {
-                    if (buffer[start + i] != text[i])
+                    if (text[i] > 0x7F || buffer[start + i] != text[i])
                     {
                         return false;
                     }
                 }
 
                 return true;
+            }
+
+            if (text.Length > count)
+            {
+                return false;
             }
 
             byte[] encoded = Encoding.UTF8.GetBytes(text);
@@ -146,19 +149,6 @@ namespace TrackerPS.Core.Bencode
 
                 return hash;
             }
-        }
-
-        private static bool IsAscii(string text)
-        {
-            foreach (char c in text)
-            {
-                if (c > 0x7F)
-                {
-                    return false;
-                }
-            }
-
-            return true;
         }
     }
 }

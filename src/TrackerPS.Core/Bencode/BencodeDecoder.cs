@@ -13,7 +13,7 @@ namespace TrackerPS.Core.Bencode
     /// </summary>
     public sealed class BencodeDecoder
     {
-        private const int InitialFrames = 8;
+        private const int InitialFrames = 4;
         private readonly byte[] _data;
         private readonly BencodeLimits _limits;
         private readonly string? _sourceName;

@@ -34,6 +34,25 @@ namespace TrackerPS.Core.Tests.Bencode
             Assert.Equal("pqr", ((BList)before["caf\u00e9"]!).Items.Single().ToString());
         }
 
+        [Theory]
+        [InlineData("caf\u00e9", true)]
+        [InlineData("cafe", false)]
+        [InlineData("caf\u00e9s", false)]
+        [InlineData("caf\u00e8", false)]
+        [InlineData("ca\u00e9", false)]
+        [InlineData("c", true)]
+        [InlineData("C", false)]
+        [InlineData("\u00e9", false)]
+        public void Indexer_ComparesKeysAsUtf8Bytes(string key, bool found)
+        {
+            var decoded = (BDictionary)BencodeDecoder.Decode(s_input).Root;
+            var built = new BDictionary(decoded.Entries);
+
+            Assert.Equal(found, decoded[key] is not null);
+            Assert.Equal(found, built[key] is not null);
+            Assert.Equal(found, decoded.Entries.Any(e => e.Key.ContentEquals(key)));
+        }
+
         [Fact]
         public void Entries_MatchTheInputInOrder_WithByteRanges()
         {
