@@ -105,13 +105,13 @@ namespace TrackerPS.Core.Bencode
                 return true;
             }
 
-            if (text.Length > count)
+            if (text.Length > count || Encoding.UTF8.GetByteCount(text) != count)
             {
                 return false;
             }
 
             byte[] encoded = Encoding.UTF8.GetBytes(text);
-            return encoded.Length == count && CompareBytes(buffer, start, count, encoded, 0, encoded.Length) == 0;
+            return CompareBytes(buffer, start, count, encoded, 0, encoded.Length) == 0;
         }
 
         /// <summary>Orders two byte ranges as raw bytes: the first differing byte decides, then the shorter range comes first.</summary>
