@@ -46,12 +46,7 @@ namespace TrackerPS.Core.Bencode
 
         private BValue[] CreateItems()
         {
-            var items = new BValue[Count];
-            int i = 0;
-            foreach (BValue item in _tokens!.EnumerateChildren(_index))
-            {
-                items[i++] = item;
-            }
+            BValue[] items = _tokens!.CreateChildren(_index);
 
             // Two threads may both create the items; both then return the first one stored.
             return Interlocked.CompareExchange(ref _items, items, null) ?? items;

@@ -104,6 +104,20 @@ namespace TrackerPS.Core.Bencode
             return Encoding.UTF8.GetString(Data, token.ContentStart, StringCount(token));
         }
 
+        /// <summary>Creates the values of all a list's items, in order.</summary>
+        public BValue[] CreateChildren(int index)
+        {
+            var items = new BValue[ChildCount(index)];
+            int child = index + 1;
+            for (int i = 0; i < items.Length; i++)
+            {
+                items[i] = Create(child);
+                child = Next(child);
+            }
+
+            return items;
+        }
+
         /// <summary>The values of a list's items, created one at a time and not kept.</summary>
         public IEnumerable<BValue> EnumerateChildren(int index)
         {
