@@ -79,10 +79,12 @@ namespace TrackerPS.Core.Bencode
         private BValue? FindToken(string key)
         {
             int keyIndex = _index + 1;
-            for (int i = 0; i < Count; i++)
+            int count = Count;
+            for (int i = 0; i < count; i++)
             {
-                int value = _tokens!.Next(keyIndex);
-                if (_tokens.StringEquals(keyIndex, key))
+                // A key is a string, a single token: its value is the next one.
+                int value = keyIndex + 1;
+                if (_tokens!.StringEquals(keyIndex, key))
                 {
                     return _tokens.Create(value);
                 }
@@ -111,8 +113,8 @@ namespace TrackerPS.Core.Bencode
             int key = _index + 1;
             for (int i = 0; i < Count; i++)
             {
-                int value = _tokens!.Next(key);
-                yield return new KeyValuePair<BString, BValue>(_tokens.CreateString(key), _tokens.Create(value));
+                int value = key + 1;
+                yield return new KeyValuePair<BString, BValue>(_tokens!.CreateString(key), _tokens.Create(value));
                 key = _tokens.Next(value);
             }
         }

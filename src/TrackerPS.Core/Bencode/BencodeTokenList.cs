@@ -57,7 +57,8 @@ namespace TrackerPS.Core.Bencode
         public int Next(int index)
         {
             ref BencodeToken token = ref At(index);
-            return IsContainer(KindAt(token.Offset)) ? token.ContainerNext : index + 1;
+            byte first = Data[token.Offset];
+            return first == (byte)'l' || first == (byte)'d' ? token.ContainerNext : index + 1;
         }
 
         /// <summary>A container's number of children; a dictionary counts keys and values, so it has half as many entries.</summary>
@@ -93,8 +94,10 @@ namespace TrackerPS.Core.Bencode
         /// <summary>True when a string token's bytes equal the UTF-8 encoding of <paramref name="text"/>.</summary>
         public bool StringEquals(int index, string text)
         {
-            BencodeToken token = At(index);
-            return BString.ContentEquals(Data, token.ContentStart, StringCount(token), text);
+            ref BencodeToken token = ref At(index);
+            int count = StringCount(token);
+            // Most keys a look-up passes over differ in length from the one sought: reject those without a call.
+            return text.Length <= count && BString.ContentEquals(Data, token.ContentStart, count, text);
         }
 
         /// <summary>A string token's bytes as UTF-8 text, for messages.</summary>
@@ -129,9 +132,7 @@ namespace TrackerPS.Core.Bencode
             }
         }
 
-        private static int StringCount(BencodeToken token) => token.Offset + token.Length - token.ContentStart;
-
-        private static bool IsContainer(BencodeKind kind) => kind == BencodeKind.List || kind == BencodeKind.Dictionary;
+        private static int StringCount(in BencodeToken token) => token.Offset + token.Length - token.ContentStart;
 
         private BencodeKind KindAt(int offset) => Data[offset] switch
         {
