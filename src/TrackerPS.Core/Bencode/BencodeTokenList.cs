@@ -30,9 +30,6 @@ namespace TrackerPS.Core.Bencode
         /// <summary>The decoded input, shared (not copied) by every token and value.</summary>
         public byte[] Data { get; }
 
-        /// <summary>Number of tokens so far.</summary>
-        public int Count => _count;
-
         public int AddString(int offset, int length, int contentStart) => Add(BencodeToken.String(offset, length, contentStart));
 
         public int AddInteger(int offset, int length, long value) => Add(BencodeToken.Integer(offset, length, value));
@@ -46,8 +43,6 @@ namespace TrackerPS.Core.Bencode
             ref BencodeToken token = ref At(index);
             token.Close(end - token.Offset, childCount, _count);
         }
-
-        public BencodeKind Kind(int index) => KindAt(At(index).Offset);
 
         public int Offset(int index) => At(index).Offset;
 
