@@ -1,38 +1,48 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Threading;
 
 namespace TrackerPS.Core.Bencode
 {
     /// <summary>
     /// A bencoded dictionary (BEP 3): <c>d…e</c>, byte-string keys each with a value. Entries keep the order
-    /// in which they were decoded; a decoded dictionary never holds two equal keys.
+    /// in which they were decoded; a decoded dictionary never holds two equal keys. A decoded dictionary creates its
+    /// entry objects on the first read of <see cref="Entries"/>; a look-up by key before that creates only the value found.
     /// </summary>
     public sealed class BDictionary : BValue
     {
+        private readonly BencodeTokenList? _tokens;
+        private readonly int _index;
+        private KeyValuePair<BString, BValue>[]? _entries;
+
         /// <summary>Creates a dictionary value in code; the encoder writes its keys in sorted order.</summary>
         /// <param name="entries">The entries.</param>
         /// <exception cref="ArgumentException">Two entries have the same key.</exception>
         public BDictionary(IEnumerable<KeyValuePair<BString, BValue>> entries)
         {
-            Entries = (entries ?? throw new ArgumentNullException(nameof(entries))).ToArray();
-            if (Entries.Select(e => e.Key).Distinct().Count() != Entries.Count)
+            _entries = (entries ?? throw new ArgumentNullException(nameof(entries))).ToArray();
+            if (_entries.Select(e => e.Key).Distinct().Count() != _entries.Length)
             {
                 throw new ArgumentException("A bencode dictionary cannot hold the same key twice.", nameof(entries));
             }
         }
 
-        internal BDictionary(byte[] source, int offset, int length, KeyValuePair<BString, BValue>[] entries)
-            : base(source, offset, length)
+        internal BDictionary(BencodeTokenList tokens, int index)
+            : base(tokens.Data, tokens.Offset(index), tokens.Length(index))
         {
-            Entries = entries;
+            _tokens = tokens;
+            _index = index;
         }
 
         /// <inheritdoc />
         public override BencodeKind Kind => BencodeKind.Dictionary;
 
         /// <summary>The entries, in the order they were decoded (or given).</summary>
-        public IReadOnlyList<KeyValuePair<BString, BValue>> Entries { get; }
+        public IReadOnlyList<KeyValuePair<BString, BValue>> Entries => _entries ?? CreateEntries();
+
+        /// <summary>Number of entries, without creating them.</summary>
+        internal int Count => _entries?.Length ?? _tokens!.ChildCount(_index) / 2;
 
         /// <summary>Looks up a value by key (compared as UTF-8 bytes).</summary>
         /// <param name="key">The key, e.g. <c>"piece length"</c>.</param>
@@ -41,7 +51,13 @@ namespace TrackerPS.Core.Bencode
         {
             get
             {
-                foreach (KeyValuePair<BString, BValue> entry in Entries)
+                KeyValuePair<BString, BValue>[]? entries = _entries;
+                if (entries is null)
+                {
+                    return FindToken(key);
+                }
+
+                foreach (KeyValuePair<BString, BValue> entry in entries)
                 {
                     if (entry.Key.ContentEquals(key))
                     {
@@ -50,6 +66,56 @@ namespace TrackerPS.Core.Bencode
                 }
 
                 return null;
+            }
+        }
+
+        /// <summary>
+        /// The entries one at a time, for a single pass: a decoded dictionary creates each entry as it is reached and
+        /// keeps none.
+        /// </summary>
+        internal IEnumerable<KeyValuePair<BString, BValue>> EnumerateEntries() => _entries ?? TokenEntries();
+
+        /// <summary>Finds a key among the tokens and creates only its value (the first key in input order wins, as in <see cref="Entries"/>).</summary>
+        private BValue? FindToken(string key)
+        {
+            int keyIndex = _index + 1;
+            int count = Count;
+            for (int i = 0; i < count; i++)
+            {
+                // A key is a string, a single token: its value is the next one.
+                int value = keyIndex + 1;
+                if (_tokens!.StringEquals(keyIndex, key))
+                {
+                    return _tokens.Create(value);
+                }
+
+                keyIndex = _tokens.Next(value);
+            }
+
+            return null;
+        }
+
+        private KeyValuePair<BString, BValue>[] CreateEntries()
+        {
+            var entries = new KeyValuePair<BString, BValue>[Count];
+            int i = 0;
+            foreach (KeyValuePair<BString, BValue> entry in TokenEntries())
+            {
+                entries[i++] = entry;
+            }
+
+            // Two threads may both create the entries; both then return the first one stored.
+            return Interlocked.CompareExchange(ref _entries, entries, null) ?? entries;
+        }
+
+        private IEnumerable<KeyValuePair<BString, BValue>> TokenEntries()
+        {
+            int key = _index + 1;
+            for (int i = 0; i < Count; i++)
+            {
+                int value = key + 1;
+                yield return new KeyValuePair<BString, BValue>(_tokens!.CreateString(key), _tokens.Create(value));
+                key = _tokens.Next(value);
             }
         }
     }

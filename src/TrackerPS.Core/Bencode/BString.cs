@@ -79,13 +79,24 @@ namespace TrackerPS.Core.Bencode
         /// <summary>True when the bytes equal the UTF-8 encoding of <paramref name="text"/>; allocates nothing for ASCII text.</summary>
         /// <param name="text">The text to compare with.</param>
         /// <returns>True when equal.</returns>
-        public bool ContentEquals(string text)
+        public bool ContentEquals(string text) => ContentEquals(_buffer, _start, Count, text);
+
+        /// <summary>Orders two strings as raw bytes, the order BEP 3 requires for dictionary keys.</summary>
+        /// <param name="other">The other string.</param>
+        /// <returns>Negative, zero or positive, as for <see cref="IComparable{T}.CompareTo"/>.</returns>
+        public int CompareBytes(BString other) => CompareBytes(_buffer, _start, Count, other._buffer, other._start, other.Count);
+
+        /// <summary>True when <paramref name="count"/> bytes at <paramref name="start"/> equal the UTF-8 encoding of <paramref name="text"/>.</summary>
+        internal static bool ContentEquals(byte[] buffer, int start, int count, string text)
         {
-            if (text.Length == Count && IsAscii(text))
+            // UTF-8 never has fewer bytes than the text has chars, and has more as soon as one char is not ASCII. So a
+            // text as long as the bytes must be ASCII and equal byte for byte, and a longer text never matches: a
+            // dictionary look-up rejects most keys on their length alone.
+            if (text.Length == count)
             {
-                for (int i = 0; i < Count; i++)
+                for (int i = 0; i < count; i++)
                 {
-                    if (_buffer[_start + i] != text[i])
+                    if (text[i] > 0x7F || buffer[start + i] != text[i])
                     {
                         return false;
                     }
@@ -94,25 +105,29 @@ namespace TrackerPS.Core.Bencode
                 return true;
             }
 
-            return !IsAscii(text) && Equals(new BString(text));
+            if (text.Length > count || Encoding.UTF8.GetByteCount(text) != count)
+            {
+                return false;
+            }
+
+            byte[] encoded = Encoding.UTF8.GetBytes(text);
+            return CompareBytes(buffer, start, count, encoded, 0, encoded.Length) == 0;
         }
 
-        /// <summary>Orders two strings as raw bytes, the order BEP 3 requires for dictionary keys.</summary>
-        /// <param name="other">The other string.</param>
-        /// <returns>Negative, zero or positive, as for <see cref="IComparable{T}.CompareTo"/>.</returns>
-        public int CompareBytes(BString other)
+        /// <summary>Orders two byte ranges as raw bytes: the first differing byte decides, then the shorter range comes first.</summary>
+        internal static int CompareBytes(byte[] left, int leftStart, int leftCount, byte[] right, int rightStart, int rightCount)
         {
-            int common = Math.Min(Count, other.Count);
+            int common = Math.Min(leftCount, rightCount);
             for (int i = 0; i < common; i++)
             {
-                int diff = _buffer[_start + i] - other._buffer[other._start + i];
+                int diff = left[leftStart + i] - right[rightStart + i];
                 if (diff != 0)
                 {
                     return diff;
                 }
             }
 
-            return Count - other.Count;
+            return leftCount - rightCount;
         }
 
         /// <inheritdoc />
@@ -134,19 +149,6 @@ namespace TrackerPS.Core.Bencode
 
                 return hash;
             }
-        }
-
-        private static bool IsAscii(string text)
-        {
-            foreach (char c in text)
-            {
-                if (c > 0x7F)
-                {
-                    return false;
-                }
-            }
-
-            return true;
         }
     }
 }

@@ -5,29 +5,32 @@ namespace TrackerPS.Core.Bencode
 {
     /// <summary>
     /// Decodes bencode (BEP 3 §bencoding) from bytes. The decoder is iterative (an explicit stack, so no input can
-    /// overflow the call stack), copies no string bytes, and records each value's exact byte range.
+    /// overflow the call stack), copies no string bytes, and records each value's exact byte range. It writes a flat
+    /// token list (<see cref="BencodeTokenList"/>); value objects are created from it only when read.
     /// Always errors: a truncated value, a length prefix past the end, a missing <c>e</c>, integer overflow,
     /// a non-string dictionary key, a duplicate key, and any <see cref="BencodeLimits"/> limit exceeded.
     /// Warnings in lenient mode, errors in strict mode: unsorted keys, leading zeros, <c>-0</c>.
     /// </summary>
     public sealed class BencodeDecoder
     {
+        private const int InitialFrames = 4;
         private readonly byte[] _data;
         private readonly BencodeLimits _limits;
         private readonly string? _sourceName;
         private readonly List<BencodeDiagnostic> _warnings = new List<BencodeDiagnostic>();
-        private readonly Stack<ContainerFrame> _stack = new Stack<ContainerFrame>();
-        // One frame per nesting depth, reused by every container opened at that depth: a torrent with 50,000 files
-        // opens 100,000 containers, and a fresh frame (with its two lists) for each was half the decoder's allocations.
-        private readonly List<ContainerFrame> _frames = new List<ContainerFrame>();
+        private readonly BencodeTokenList _tokens;
+        // The open containers, innermost last: structs in one array, reused by every container opened at that depth.
+        private ContainerFrame[] _frames = new ContainerFrame[InitialFrames];
+        private int _depth;
         private int _position;
-        private int _tokens;
+        private int _tokenCount;
 
         private BencodeDecoder(byte[] data, BencodeLimits limits, string? sourceName)
         {
             _data = data;
             _limits = limits;
             _sourceName = sourceName;
+            _tokens = new BencodeTokenList(data);
         }
 
         /// <summary>Decodes one bencoded value from <paramref name="data"/>.</summary>
@@ -60,102 +63,161 @@ namespace TrackerPS.Core.Bencode
                 throw Error(0, "input is empty");
             }
 
-            BValue root = DecodeRoot();
+            do
+            {
+                Step();
+            }
+            while (_depth > 0);
+
             int trailing = _data.Length - _position;
             if (trailing > 0 && !_limits.AllowTrailingBytes)
             {
                 throw Error(_position, $"{trailing} unexpected byte(s) after the root value");
             }
 
-            return new BencodeDocument(root, _warnings.ToArray(), trailing);
+            return new BencodeDocument(_tokens.Create(0), _warnings.ToArray(), trailing);
         }
 
-        private BValue DecodeRoot()
-        {
-            while (true)
-            {
-                BValue? completed = Step();
-                if (completed is null)
-                {
-                    continue;
-                }
-
-                if (_stack.Count == 0)
-                {
-                    return completed;
-                }
-
-                _stack.Peek().Add(completed, this);
-            }
-        }
-
-        /// <summary>Reads one token; returns a completed value, or null when a container was opened or a key read.</summary>
-        private BValue? Step()
+        /// <summary>Reads one token: a scalar, a container's start or end, or a dictionary key.</summary>
+        private void Step()
         {
             if (_position >= _data.Length)
             {
-                throw _stack.Count == 0
+                throw _depth == 0
                     ? Error(_position, "unexpected end of input")
-                    : Error(_position, $"unexpected end of input: missing 'e' for the {_stack.Peek().Describe()} starting at byte {_stack.Peek().Offset}");
+                    : Error(_position, $"unexpected end of input: missing 'e' for the {Top.Describe()} starting at byte {_tokens.Offset(Top.Index)}");
             }
 
             byte b = _data[_position];
-            if (b == (byte)'e' && _stack.Count > 0)
+            if (b == (byte)'e' && _depth > 0)
             {
-                ContainerFrame frame = _stack.Pop();
                 _position++;
-                return frame.Complete(_data, _position, this);
+                CloseContainer();
+                return;
             }
 
-            if (_stack.Count > 0 && _stack.Peek().ExpectsKey)
+            if (_depth > 0 && Top.ExpectsKey)
             {
                 if (b < (byte)'0' || b > (byte)'9')
                 {
                     throw Error(_position, $"dictionary key must be a byte string, found {Describe(b)}");
                 }
 
-                _stack.Peek().SetKey(ReadString(), this);
-                return null;
+                SetKey(ReadString());
+                return;
             }
 
             switch (b)
             {
                 case (byte)'i':
-                    return ReadInteger();
+                    ReadInteger();
+                    AddToParent();
+                    return;
                 case (byte)'l':
                 case (byte)'d':
                     OpenContainer(b == (byte)'d');
-                    return null;
+                    return;
                 default:
                     if (b >= (byte)'0' && b <= (byte)'9')
                     {
-                        return ReadString();
+                        ReadString();
+                        AddToParent();
+                        return;
                     }
 
                     throw Error(_position, $"expected a value, found {Describe(b)}");
             }
         }
 
+        private ref ContainerFrame Top => ref _frames[_depth - 1];
+
         private void OpenContainer(bool isDictionary)
         {
-            if (_stack.Count >= _limits.MaxDepth)
+            if (_depth >= _limits.MaxDepth)
             {
                 throw Error(_position, $"nesting is deeper than the limit of {_limits.MaxDepth}");
             }
 
             CountToken();
-            if (_frames.Count == _stack.Count)
+            if (_depth == _frames.Length)
             {
-                _frames.Add(new ContainerFrame());
+                Array.Resize(ref _frames, _frames.Length * 2);
             }
 
-            ContainerFrame frame = _frames[_stack.Count];
-            frame.Open(_position, isDictionary);
-            _stack.Push(frame);
+            _frames[_depth++] = new ContainerFrame(_tokens.OpenContainer(_position), isDictionary);
             _position++;
         }
 
-        private BInteger ReadInteger()
+        /// <summary>Ends the innermost container at the 'e' just read, then counts it as a child of its parent.</summary>
+        private void CloseContainer()
+        {
+            ref ContainerFrame frame = ref Top;
+            if (frame.PendingKey >= 0)
+            {
+                throw Error(_position - 1, $"dictionary key '{_tokens.StringText(frame.PendingKey)}' has no value");
+            }
+
+            _tokens.CloseContainer(frame.Index, _position, frame.ChildCount);
+            _depth--;
+            AddToParent();
+        }
+
+        /// <summary>Counts a completed value as a child of the innermost container, if any.</summary>
+        private void AddToParent()
+        {
+            if (_depth > 0)
+            {
+                ref ContainerFrame frame = ref Top;
+                frame.ChildCount++;
+                frame.PendingKey = -1;
+            }
+        }
+
+        /// <summary>
+        /// Records a dictionary key: keys must differ; out of order they are a warning (or a strict error), and from
+        /// then on every key is tracked, since a duplicate need not be adjacent any more.
+        /// </summary>
+        private void SetKey(int key)
+        {
+            ref ContainerFrame frame = ref Top;
+            int offset = _tokens.Offset(key);
+            if (frame.PreviousKey >= 0 && frame.SeenKeys is null)
+            {
+                int order = _tokens.CompareStrings(frame.PreviousKey, key);
+                if (order > 0)
+                {
+                    NonCanonical(offset, $"dictionary keys are not sorted: '{_tokens.StringText(key)}' after '{_tokens.StringText(frame.PreviousKey)}'");
+                    frame.SeenKeys = KeysBefore(frame.Index, key);
+                }
+                else if (order == 0)
+                {
+                    throw Error(offset, $"duplicate dictionary key '{_tokens.StringText(key)}'");
+                }
+            }
+
+            if (frame.SeenKeys is not null && !frame.SeenKeys.Add(_tokens.CreateString(key)))
+            {
+                throw Error(offset, $"duplicate dictionary key '{_tokens.StringText(key)}'");
+            }
+
+            frame.ChildCount++;
+            frame.PendingKey = key;
+            frame.PreviousKey = key;
+        }
+
+        /// <summary>The keys of the open dictionary at <paramref name="dictionary"/> that come before the key at <paramref name="key"/>.</summary>
+        private HashSet<BString> KeysBefore(int dictionary, int key)
+        {
+            var keys = new HashSet<BString>();
+            for (int k = dictionary + 1; k < key; k = _tokens.Next(_tokens.Next(k)))
+            {
+                keys.Add(_tokens.CreateString(k));
+            }
+
+            return keys;
+        }
+
+        private int ReadInteger()
         {
             int start = _position;
             CountToken();
@@ -188,10 +250,10 @@ namespace TrackerPS.Core.Bencode
                 NonCanonical(start, "integer has a leading zero");
             }
 
-            return new BInteger(_data, start, _position - start, value);
+            return _tokens.AddInteger(start, _position - start, value);
         }
 
-        private BString ReadString()
+        private int ReadString()
         {
             int start = _position;
             CountToken();
@@ -215,7 +277,7 @@ namespace TrackerPS.Core.Bencode
 
             int contentStart = _position;
             _position += (int)length;
-            return new BString(_data, start, _position - start, contentStart, (int)length);
+            return _tokens.AddString(start, _position - start, contentStart);
         }
 
         /// <summary>Reads decimal digits into a 64-bit value, as negative when asked, failing on overflow.</summary>
@@ -253,7 +315,7 @@ namespace TrackerPS.Core.Bencode
 
         private void CountToken()
         {
-            if (++_tokens > _limits.MaxTokens)
+            if (++_tokenCount > _limits.MaxTokens)
             {
                 throw Error(_position, $"more than the limit of {_limits.MaxTokens} values");
             }
@@ -273,87 +335,39 @@ namespace TrackerPS.Core.Bencode
 
         private static string Describe(byte b) => b >= 0x21 && b < 0x7F ? $"'{(char)b}'" : $"byte 0x{b:X2}";
 
-        /// <summary>An open list or dictionary: its items so far and, for a dictionary, key order bookkeeping.</summary>
-        private sealed class ContainerFrame
+        /// <summary>An open list or dictionary: its token, its children so far and, for a dictionary, key bookkeeping.</summary>
+        private struct ContainerFrame
         {
-            private readonly List<BValue> _items = new List<BValue>();
-            private readonly List<KeyValuePair<BString, BValue>> _entries = new List<KeyValuePair<BString, BValue>>();
-            private bool _isDictionary;
-            private BString? _pendingKey;
-            private BString? _previousKey;
-            private HashSet<BString>? _seenKeys;
-
-            public int Offset { get; private set; }
-
-            /// <summary>Starts a new container at <paramref name="offset"/>, forgetting the previous one's state.</summary>
-            public void Open(int offset, bool isDictionary)
+            public ContainerFrame(int index, bool isDictionary)
             {
-                Offset = offset;
-                _isDictionary = isDictionary;
-                _items.Clear();
-                _entries.Clear();
-                _pendingKey = null;
-                _previousKey = null;
-                _seenKeys = null;
+                Index = index;
+                IsDictionary = isDictionary;
+                ChildCount = 0;
+                PendingKey = -1;
+                PreviousKey = -1;
+                SeenKeys = null;
             }
 
-            public bool ExpectsKey => _isDictionary && _pendingKey is null;
+            /// <summary>The container's token.</summary>
+            public int Index { get; }
 
-            public string Describe() => _isDictionary ? "dictionary" : "list";
+            public bool IsDictionary { get; }
 
-            public void SetKey(BString key, BencodeDecoder decoder)
-            {
-                if (_previousKey is not null && _seenKeys is null)
-                {
-                    int order = _previousKey.CompareBytes(key);
-                    if (order > 0)
-                    {
-                        decoder.NonCanonical(key.Offset, $"dictionary keys are not sorted: '{key}' after '{_previousKey}'");
-                        // Unsorted: a duplicate need not be adjacent any more, so track every key from here on.
-                        _seenKeys = new HashSet<BString>();
-                        foreach (KeyValuePair<BString, BValue> entry in _entries)
-                        {
-                            _seenKeys.Add(entry.Key);
-                        }
-                    }
-                    else if (order == 0)
-                    {
-                        throw decoder.Error(key.Offset, $"duplicate dictionary key '{key}'");
-                    }
-                }
+            /// <summary>Children so far; a dictionary counts keys and values.</summary>
+            public int ChildCount { get; set; }
 
-                if (_seenKeys is not null && !_seenKeys.Add(key))
-                {
-                    throw decoder.Error(key.Offset, $"duplicate dictionary key '{key}'");
-                }
+            /// <summary>The token of a key read but whose value has not been, or -1.</summary>
+            public int PendingKey { get; set; }
 
-                _pendingKey = key;
-                _previousKey = key;
-            }
+            /// <summary>The token of the last key read, or -1.</summary>
+            public int PreviousKey { get; set; }
 
-            public void Add(BValue value, BencodeDecoder decoder)
-            {
-                if (!_isDictionary)
-                {
-                    _items.Add(value);
-                    return;
-                }
+            /// <summary>Every key so far, kept once the keys are found out of order; null while they are sorted.</summary>
+            public HashSet<BString>? SeenKeys { get; set; }
 
-                _entries.Add(new KeyValuePair<BString, BValue>(_pendingKey!, value));
-                _pendingKey = null;
-            }
+            public bool ExpectsKey => IsDictionary && PendingKey < 0;
 
-            public BValue Complete(byte[] data, int end, BencodeDecoder decoder)
-            {
-                if (_pendingKey is not null)
-                {
-                    throw decoder.Error(end - 1, $"dictionary key '{_pendingKey}' has no value");
-                }
-
-                return _isDictionary
-                    ? new BDictionary(data, Offset, end - Offset, _entries.ToArray())
-                    : new BList(data, Offset, end - Offset, _items.ToArray());
-            }
+            public string Describe() => IsDictionary ? "dictionary" : "list";
         }
     }
 }

@@ -1,30 +1,35 @@
 using System;
-using TrackerPS.Core.Bencode;
 
 namespace TrackerPS.Core.Metainfo
 {
-    /// <summary>One file as read from <c>files</c> (BEP 3) or <c>file tree</c> (BEP 52), before offsets are laid out.</summary>
-    internal sealed class FileEntry
+    /// <summary>
+    /// One file as read from <c>files</c> (BEP 3) or <c>file tree</c> (BEP 52), before offsets are laid out. A struct
+    /// that keeps only what the output and the cross-checks need (the joined path, not the elements): the files of a
+    /// 50,000-file torrent are then one array and 50,000 path strings while it is read, not 20 objects per file.
+    /// </summary>
+    internal struct FileEntry
     {
         /// <summary>BitComet's pad file name prefix, used before BEP 47 <c>attr</c> existed.</summary>
         public const string BitCometPadPrefix = "_____padding_file_";
 
-        public FileEntry(string[] path, byte[][] rawPath, long length, string attributes, bool hasUnsafePath, BValue source)
+        /// <param name="elements">Decoded path elements below the torrent root (for a single-file torrent, just the name).</param>
+        /// <param name="length">Size in bytes.</param>
+        /// <param name="attributes">BEP 47 <c>attr</c>, empty when absent.</param>
+        /// <param name="hasUnsafePath">True when an element is unsafe (see <see cref="PathSafety"/>).</param>
+        /// <param name="sourceOffset">Byte offset of the file's dictionary in the input, for messages.</param>
+        public FileEntry(string[] elements, long length, string attributes, bool hasUnsafePath, int sourceOffset)
         {
-            Path = path;
-            RawPath = rawPath;
+            Path = string.Join("/", elements);
             Length = length;
             Attributes = attributes;
             HasUnsafePath = hasUnsafePath;
-            Source = source;
+            SourceOffset = sourceOffset;
             IsPadding = attributes.IndexOf('p') >= 0
-                || Array.Exists(path, e => e.StartsWith(BitCometPadPrefix, StringComparison.Ordinal));
+                || Array.Exists(elements, e => e.StartsWith(BitCometPadPrefix, StringComparison.Ordinal));
         }
 
-        /// <summary>Decoded path elements below the torrent root (for a single-file torrent, just the name).</summary>
-        public string[] Path { get; }
-
-        public byte[][] RawPath { get; }
+        /// <summary>The decoded elements joined with '/'.</summary>
+        public string Path { get; }
 
         /// <summary>Size in bytes.</summary>
         public long Length { get; }
@@ -36,23 +41,26 @@ namespace TrackerPS.Core.Metainfo
 
         public bool HasUnsafePath { get; }
 
-        /// <summary>The file's dictionary in the input, for messages.</summary>
-        public BValue Source { get; }
+        /// <summary>Byte offset of the file's dictionary in the input, for messages.</summary>
+        public int SourceOffset { get; }
+
+        /// <summary>The raw element bytes, when read up front (single-file and v2 torrents); otherwise <see cref="EncodedRawPath"/> is set.</summary>
+        public byte[][]? RawPath { get; init; }
+
+        /// <summary>The encoded v1 <c>path</c> list the raw element bytes are decoded from when first read.</summary>
+        public EncodedPath? EncodedRawPath { get; init; }
 
         /// <summary>BEP 52 <c>pieces root</c> as lower-case hex, or null.</summary>
         public string? PiecesRoot { get; set; }
 
-        public string JoinedPath => string.Join("/", Path);
-
-        public TorrentFile ToTorrentFile(long offset) => new TorrentFile
+        public TorrentFile ToTorrentFile(long offset) => new TorrentFile(RawPath, EncodedRawPath)
         {
-            Path = JoinedPath,
+            Path = Path,
             Length = Length,
             Offset = offset,
             IsPadding = IsPadding,
             Attributes = Attributes,
             HasUnsafePath = HasUnsafePath,
-            RawPath = RawPath,
             PiecesRoot = PiecesRoot,
         };
     }

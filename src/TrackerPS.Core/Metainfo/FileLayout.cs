@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 
 namespace TrackerPS.Core.Metainfo
 {
@@ -11,11 +10,11 @@ namespace TrackerPS.Core.Metainfo
     {
         /// <summary>v1 offsets: each file starts where the previous one ends.</summary>
         /// <exception cref="MetainfoException">The sizes add up to more than 2^63-1 bytes.</exception>
-        public static long[] V1Offsets(IReadOnlyList<FileEntry> files, MetainfoContext context, out long totalSize)
+        public static long[] V1Offsets(FileEntry[] files, MetainfoContext context, out long totalSize)
         {
-            var offsets = new long[files.Count];
+            var offsets = new long[files.Length];
             long position = 0;
-            for (int i = 0; i < files.Count; i++)
+            for (int i = 0; i < files.Length; i++)
             {
                 offsets[i] = position;
                 position = Advance(position, files[i], 1, context);
@@ -27,12 +26,12 @@ namespace TrackerPS.Core.Metainfo
 
         /// <summary>v2 offsets: each non-empty file starts on a piece boundary; an empty file takes no space.</summary>
         /// <exception cref="MetainfoException">The aligned sizes add up to more than 2^63-1 bytes.</exception>
-        public static long[] V2Offsets(IReadOnlyList<FileEntry> files, long pieceLength, MetainfoContext context, out long pieceCount)
+        public static long[] V2Offsets(FileEntry[] files, long pieceLength, MetainfoContext context, out long pieceCount)
         {
-            var offsets = new long[files.Count];
+            var offsets = new long[files.Length];
             long position = 0;
             pieceCount = 0;
-            for (int i = 0; i < files.Count; i++)
+            for (int i = 0; i < files.Length; i++)
             {
                 offsets[i] = position;
                 pieceCount += CeilingDivide(files[i].Length, pieceLength);
@@ -46,7 +45,7 @@ namespace TrackerPS.Core.Metainfo
         public static long CeilingDivide(long size, long pieceLength) => (size / pieceLength) + (size % pieceLength == 0 ? 0 : 1);
 
         /// <summary>The position after <paramref name="file"/>, rounded up to a multiple of <paramref name="alignment"/>.</summary>
-        private static long Advance(long position, FileEntry file, long alignment, MetainfoContext context)
+        private static long Advance(long position, in FileEntry file, long alignment, MetainfoContext context)
         {
             try
             {
@@ -54,7 +53,7 @@ namespace TrackerPS.Core.Metainfo
             }
             catch (OverflowException)
             {
-                throw context.Error("the file sizes add up to more than 2^63-1 bytes", file.Source);
+                throw context.Error("the file sizes add up to more than 2^63-1 bytes", file.SourceOffset);
             }
         }
     }

@@ -12,12 +12,12 @@ namespace TrackerPS.Core.Metainfo
     {
         /// <summary>Compares the two file lists; when they agree, copies each v2 <c>pieces root</c> onto the v1 file.</summary>
         /// <returns>True when consistent.</returns>
-        public static bool Check(IReadOnlyList<FileEntry> v1Files, long[] v1Offsets, IReadOnlyList<FileEntry> v2Files, long pieceLength, MetainfoContext context)
+        public static bool Check(FileEntry[] v1Files, long[] v1Offsets, FileEntry[] v2Files, long pieceLength, MetainfoContext context)
         {
-            List<int> real = Enumerable.Range(0, v1Files.Count).Where(i => !v1Files[i].IsPadding).ToList();
-            if (real.Count != v2Files.Count)
+            List<int> real = Enumerable.Range(0, v1Files.Length).Where(i => !v1Files[i].IsPadding).ToList();
+            if (real.Count != v2Files.Length)
             {
-                Warn(context, $"v1 'files' has {real.Count} files but v2 'file tree' has {v2Files.Count}");
+                Warn(context, $"v1 'files' has {real.Count} files but v2 'file tree' has {v2Files.Length}");
                 return false;
             }
 
@@ -25,15 +25,15 @@ namespace TrackerPS.Core.Metainfo
             {
                 FileEntry v1 = v1Files[real[k]];
                 FileEntry v2 = v2Files[k];
-                if (v1.JoinedPath != v2.JoinedPath || v1.Length != v2.Length)
+                if (v1.Path != v2.Path || v1.Length != v2.Length)
                 {
-                    Warn(context, $"file {k} is '{v1.JoinedPath}' ({v1.Length} bytes) in v1 'files' but '{v2.JoinedPath}' ({v2.Length} bytes) in v2 'file tree'");
+                    Warn(context, $"file {k} is '{v1.Path}' ({v1.Length} bytes) in v1 'files' but '{v2.Path}' ({v2.Length} bytes) in v2 'file tree'");
                     return false;
                 }
 
                 if (v1.Length > 0 && v1Offsets[real[k]] % pieceLength != 0)
                 {
-                    Warn(context, $"'{v1.JoinedPath}' starts at byte {v1Offsets[real[k]]} of the v1 data, not on a piece boundary (a pad file is missing or wrong)");
+                    Warn(context, $"'{v1.Path}' starts at byte {v1Offsets[real[k]]} of the v1 data, not on a piece boundary (a pad file is missing or wrong)");
                     return false;
                 }
             }

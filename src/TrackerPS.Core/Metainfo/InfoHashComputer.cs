@@ -10,16 +10,25 @@ namespace TrackerPS.Core.Metainfo
     /// </summary>
     internal static class InfoHashComputer
     {
+        // One hasher per thread, reused: creating and disposing one per torrent cost about 1 µs of a 21 µs small-torrent
+        // read (see tests/TrackerPS.Benchmarks). HashAlgorithm.ComputeHash resets its state after each call, and
+        // netstandard2.0 has no static SHA1.HashData; thread-static keeps the non-thread-safe objects unshared.
+        [ThreadStatic]
+        private static SHA1? t_sha1;
+
+        [ThreadStatic]
+        private static SHA256? t_sha256;
+
         public static InfoHash V1(ArraySegment<byte> rawInfo)
         {
-            using SHA1 sha1 = SHA1.Create();
-            return new InfoHash(sha1.ComputeHash(rawInfo.Array!, rawInfo.Offset, rawInfo.Count));
+            t_sha1 ??= SHA1.Create();
+            return new InfoHash(t_sha1.ComputeHash(rawInfo.Array!, rawInfo.Offset, rawInfo.Count));
         }
 
         public static InfoHash V2(ArraySegment<byte> rawInfo)
         {
-            using SHA256 sha256 = SHA256.Create();
-            return new InfoHash(sha256.ComputeHash(rawInfo.Array!, rawInfo.Offset, rawInfo.Count));
+            t_sha256 ??= SHA256.Create();
+            return new InfoHash(t_sha256.ComputeHash(rawInfo.Array!, rawInfo.Offset, rawInfo.Count));
         }
     }
 }

@@ -1,8 +1,6 @@
 using System;
 using System.Collections.Generic;
-using System.Linq;
 using TrackerPS.Core.Bencode;
-using TrackerPS.Core.Magnet;
 
 namespace TrackerPS.Core.Metainfo
 {
@@ -39,42 +37,40 @@ namespace TrackerPS.Core.Metainfo
             bool unsafeName = PathSafety.Check(new[] { name }, "info.name", nameValue, context);
             long pieceLength = ReadPieceLength(info, hasV2, context);
 
-            List<FileEntry> files = ReadFiles(root, info, hasV1, hasV2, nameValue, name, pieceLength, names, context, out long[] offsets, out long pieceCount);
+            FileEntry[] files = ReadFiles(root, info, hasV1, hasV2, nameValue, name, pieceLength, names, context, out long[] offsets, out long pieceCount);
             InfoHash? v1Hash = hasV1 ? InfoHashComputer.V1(info.RawBytes) : null;
             InfoHash? v2Hash = hasV2 ? InfoHashComputer.V2(info.RawBytes) : null;
+            string? v1Hex = v1Hash?.ToHex();
             Uri[][] tiers = TrackerListReader.ReadTiers(root, context);
             Uri[] trackers = TrackerListReader.Flatten(tiers);
             Uri[] webSeeds = MetainfoUri.ReadList(root, "url-list", MetainfoUri.WebSeedSchemes, context);
-            List<FileEntry> realFiles = files.Where(f => !f.IsPadding).ToList();
+            FileTotals totals = FileTotals.Of(files);
             return new TorrentInfo
             {
                 Path = path,
                 Name = name,
                 NameBytes = nameValue.ToArray(),
-                InfoHash = (v1Hash ?? v2Hash!.Truncated).ToHex(),
-                InfoHashV1 = v1Hash?.ToHex(),
+                InfoHash = v1Hex ?? v2Hash!.Truncated.ToHex(),
+                InfoHashV1 = v1Hex,
                 InfoHashV2 = v2Hash?.ToHex(),
                 Version = hasV1 && hasV2 ? TorrentVersion.Hybrid : hasV2 ? TorrentVersion.V2 : TorrentVersion.V1,
-                TotalSize = realFiles.Sum(f => f.Length),
+                TotalSize = totals.Size,
                 PieceLength = pieceLength,
                 PieceCount = pieceCount,
-                FileCount = realFiles.Count,
-                Files = files
-                    .Select((f, i) => f.ToTorrentFile(offsets[i]))
-                    .Where(f => context.Options.IncludePadFiles || !f.IsPadding)
-                    .ToArray(),
+                FileCount = totals.Count,
+                Files = ToTorrentFiles(files, offsets, context.Options.IncludePadFiles, totals.Count),
                 Tracker = trackers,
                 TrackerTiers = tiers,
                 WebSeeds = webSeeds,
                 HttpSeeds = MetainfoUri.ReadList(root, "httpseeds", MetainfoUri.HttpSeedSchemes, context),
                 IsPrivate = context.Lenient<BInteger>(info, "private", "info.private")?.Value == 1,
                 CreationDate = CreationDateReader.Read(root, context),
-                CreatedBy = ReadText(root, "created by", "created by", names, context),
-                Comment = ReadText(root, "comment", "comment", names, context),
-                Source = ReadText(info, "source", "info.source", names, context),
+                CreatedBy = ReadText(root, "created by", "created by.utf-8", "created by", names, context),
+                Comment = ReadText(root, "comment", "comment.utf-8", "comment", names, context),
+                Source = ReadText(info, "source", "source.utf-8", "info.source", names, context),
                 Encoding = encoding?.ToString(),
-                HasUnsafePath = unsafeName || files.Any(f => f.HasUnsafePath),
-                MagnetUri = MagnetUriFormatter.Format(v1Hash, v2Hash, name, null, trackers, webSeeds),
+                HasUnsafePath = unsafeName || totals.HasUnsafePath,
+                MagnetUriOnDemand = true,
                 Warnings = context.Warnings.ToArray(),
             };
         }
@@ -84,11 +80,11 @@ namespace TrackerPS.Core.Metainfo
         /// against <c>pieces</c>, and for a hybrid against the v2 tree), otherwise from the v2 <c>file tree</c> laid out on
         /// piece boundaries.
         /// </summary>
-        private static List<FileEntry> ReadFiles(
+        private static FileEntry[] ReadFiles(
             BDictionary root, BDictionary info, bool hasV1, bool hasV2, BString nameValue, string name, long pieceLength,
             NameDecoder names, MetainfoContext context, out long[] offsets, out long pieceCount)
         {
-            List<FileEntry>? v2Files = hasV2 ? V2FileTreeReader.Read(info, names, context) : null;
+            FileEntry[]? v2Files = hasV2 ? V2FileTreeReader.Read(info, names, context) : null;
             if (v2Files is not null)
             {
                 PieceLayersValidator.Check(root, v2Files, pieceLength, context);
@@ -100,7 +96,7 @@ namespace TrackerPS.Core.Metainfo
                 return v2Files!;
             }
 
-            List<FileEntry> files = V1FileListReader.Read(info, nameValue, name, names, context);
+            FileEntry[] files = V1FileListReader.Read(info, nameValue, name, names, context);
             offsets = FileLayout.V1Offsets(files, context, out long totalWithPads);
             pieceCount = PiecesValidator.Validate(context.Require<BString>(info, "pieces", "info.pieces"), totalWithPads, pieceLength, context);
             if (v2Files is not null)
@@ -109,6 +105,22 @@ namespace TrackerPS.Core.Metainfo
             }
 
             return files;
+        }
+
+        /// <summary>The output files with their offsets: every file, or only the real ones (pad files left out).</summary>
+        private static TorrentFile[] ToTorrentFiles(FileEntry[] files, long[] offsets, bool includePadFiles, int realCount)
+        {
+            var output = new TorrentFile[includePadFiles ? files.Length : realCount];
+            int next = 0;
+            for (int i = 0; i < files.Length; i++)
+            {
+                if (includePadFiles || !files[i].IsPadding)
+                {
+                    output[next++] = files[i].ToTorrentFile(offsets[i]);
+                }
+            }
+
+            return output;
         }
 
         /// <summary>True for BEP 52 <c>meta version</c> 2; any other version is an error.</summary>
@@ -170,11 +182,14 @@ namespace TrackerPS.Core.Metainfo
             return pieceLength.Value;
         }
 
-        /// <summary>A free-text key, preferring its <c>.utf-8</c> twin; a non-string is ignored with a warning.</summary>
-        private static string? ReadText(BDictionary dictionary, string key, string label, NameDecoder names, MetainfoContext context)
+        /// <summary>
+        /// A free-text key, preferring its <c>.utf-8</c> twin (<paramref name="twinKey"/>, spelled out so that no key name is
+        /// built per torrent); a non-string is ignored with a warning.
+        /// </summary>
+        private static string? ReadText(BDictionary dictionary, string key, string twinKey, string label, NameDecoder names, MetainfoContext context)
         {
             BString? value = context.Lenient<BString>(dictionary, key, label);
-            BString? twin = context.Lenient<BString>(dictionary, key + ".utf-8", label + ".utf-8");
+            BString? twin = context.Lenient<BString>(dictionary, twinKey, ((MetainfoLabel)label).Key("utf-8"));
             if (value is null && twin is null)
             {
                 return null;

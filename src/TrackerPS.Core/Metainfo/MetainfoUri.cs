@@ -31,7 +31,7 @@ namespace TrackerPS.Core.Metainfo
             }
 
             string url = text.ToString().Trim();
-            if (!Uri.TryCreate(url, UriKind.Absolute, out Uri? uri) || !schemes.Contains(uri.Scheme, StringComparer.OrdinalIgnoreCase) || url.IndexOf("://", StringComparison.Ordinal) < 0)
+            if (!Uri.TryCreate(url, UriKind.Absolute, out Uri? uri) || !HasScheme(schemes, uri.Scheme) || url.IndexOf("://", StringComparison.Ordinal) < 0)
             {
                 context.Warn(text.Offset, $"'{label}' ignored: '{url}' is not a valid {string.Join("/", schemes)} URL");
                 return null;
@@ -68,6 +68,19 @@ namespace TrackerPS.Core.Metainfo
             }
 
             return uris.ToArray();
+        }
+
+        private static bool HasScheme(string[] schemes, string scheme)
+        {
+            foreach (string allowed in schemes)
+            {
+                if (string.Equals(allowed, scheme, StringComparison.OrdinalIgnoreCase))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
     }
 }

@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using System.Globalization;
 using System.Text;
 using TrackerPS.Core.Bencode;
@@ -29,7 +28,7 @@ namespace TrackerPS.Core.Metainfo
         /// <param name="label">The key's full name for the warning.</param>
         /// <param name="at">The value the warning points at.</param>
         /// <param name="context">Collects the warnings.</param>
-        public static bool Check(IEnumerable<string> elements, MetainfoLabel label, BValue at, MetainfoContext context)
+        public static bool Check(string[] elements, MetainfoLabel label, BValue at, MetainfoContext context)
         {
             bool unsafePath = false;
             foreach (string element in elements)

@@ -14,7 +14,7 @@ namespace TrackerPS.Core.Metainfo
         /// <summary>Length of one v2 piece hash: a SHA-256.</summary>
         public const int HashLength = 32;
 
-        public static void Check(BDictionary root, IReadOnlyList<FileEntry> files, long pieceLength, MetainfoContext context)
+        public static void Check(BDictionary root, FileEntry[] files, long pieceLength, MetainfoContext context)
         {
             // A file of at most one piece has its pieces root as its only hash, so it needs no layer.
             List<FileEntry> needLayers = files.Where(f => f.Length > pieceLength && f.PiecesRoot is not null).ToList();
@@ -44,11 +44,11 @@ namespace TrackerPS.Core.Metainfo
                 long expected = FileLayout.CeilingDivide(file.Length, pieceLength) * HashLength;
                 if (!byRoot.TryGetValue(file.PiecesRoot!, out BValue? layer))
                 {
-                    context.Warn(layers.Offset, $"'piece layers' has no entry for '{file.JoinedPath}' (pieces root {file.PiecesRoot})");
+                    context.Warn(layers.Offset, $"'piece layers' has no entry for '{file.Path}' (pieces root {file.PiecesRoot})");
                 }
                 else if (layer is not BString hashes || hashes.Count != expected)
                 {
-                    context.Warn(layer.Offset, $"'piece layers' entry for '{file.JoinedPath}' must be a string of {expected} bytes");
+                    context.Warn(layer.Offset, $"'piece layers' entry for '{file.Path}' must be a string of {expected} bytes");
                 }
             }
         }

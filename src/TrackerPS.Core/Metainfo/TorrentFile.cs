@@ -1,8 +1,26 @@
+using System.Threading;
+using TrackerPS.Core.Metainfo;
+
 namespace TrackerPS
 {
     /// <summary>One file of a torrent (BEP 3 <c>files</c>, or a BEP 52 <c>file tree</c> leaf).</summary>
     public sealed class TorrentFile
     {
+        private readonly EncodedPath? _encodedRawPath;
+        private byte[][]? _rawPath;
+
+        /// <summary>Creates an empty file description; set the properties with an object initializer.</summary>
+        public TorrentFile()
+        {
+        }
+
+        /// <summary>A file read from a torrent, whose <see cref="RawPath"/> is either given or decoded when first read.</summary>
+        internal TorrentFile(byte[][]? rawPath, EncodedPath? encodedRawPath)
+        {
+            _rawPath = rawPath;
+            _encodedRawPath = encodedRawPath;
+        }
+
         /// <summary>Path relative to the torrent root, elements joined with '/'; for a single-file torrent, the name.</summary>
         public string Path { get; init; } = string.Empty;
 
@@ -25,9 +43,20 @@ namespace TrackerPS
         public bool HasUnsafePath { get; init; }
 
         /// <summary>The raw bytes of each path element as stored in the torrent, before any decoding.</summary>
-        public byte[][] RawPath { get; init; } = new byte[0][];
+        public byte[][] RawPath
+        {
+            get => _rawPath ?? DecodeRawPath();
+            init => _rawPath = value;
+        }
 
         /// <summary>BEP 52 <c>pieces root</c> as lower-case hex (64 characters), or null for a v1-only torrent, an empty file, or an inconsistent hybrid.</summary>
         public string? PiecesRoot { get; init; }
+
+        /// <summary>Builds the raw path from the encoded list on first read; two threads racing both get the first one stored.</summary>
+        private byte[][] DecodeRawPath()
+        {
+            byte[][] raw = _encodedRawPath?.Decode() ?? new byte[0][];
+            return Interlocked.CompareExchange(ref _rawPath, raw, null) ?? raw;
+        }
     }
 }

@@ -1,4 +1,5 @@
 using System;
+using TrackerPS.Core.Magnet;
 
 namespace TrackerPS
 {
@@ -9,6 +10,9 @@ namespace TrackerPS
     /// </summary>
     public sealed class TorrentInfo
     {
+        private string? _magnetUri = string.Empty;
+        private bool _magnetUriOnDemand;
+
         /// <summary>Full path of the .torrent file, or null when parsed from bytes.</summary>
         public string? Path { get; init; }
 
@@ -79,7 +83,39 @@ namespace TrackerPS
         public bool HasUnsafePath { get; init; }
 
         /// <summary>A BEP 9 magnet link: <c>xt=urn:btih</c>, and for v2 <c>urn:btmh:1220…</c> (BEP 52), <c>dn</c>, <c>tr</c>, <c>ws</c>.</summary>
-        public string MagnetUri { get; init; } = string.Empty;
+        public string MagnetUri
+        {
+            get
+            {
+                if (_magnetUriOnDemand && _magnetUri is null)
+                {
+                    _magnetUri = MagnetUriFormatter.Format(this);
+                }
+
+                return _magnetUri!;
+            }
+
+            init
+            {
+                _magnetUri = value;
+                _magnetUriOnDemand = false;
+            }
+        }
+
+        /// <summary>
+        /// Set by the reader: <see cref="MagnetUri"/> is formatted from the hashes, name, trackers and web seeds on first
+        /// read, as <see cref="MagnetUriFormatter.Format(TorrentInfo)"/> does. Formatting it for every torrent read was
+        /// about a quarter of a small torrent's allocations, and most reads never look at it.
+        /// </summary>
+        internal bool MagnetUriOnDemand
+        {
+            get => _magnetUriOnDemand;
+            init
+            {
+                _magnetUriOnDemand = value;
+                _magnetUri = value ? null : _magnetUri;
+            }
+        }
 
         /// <summary>Non-fatal findings: non-canonical bencode, unsafe paths, hybrid inconsistencies, ignored values.</summary>
         public string[] Warnings { get; init; } = new string[0];

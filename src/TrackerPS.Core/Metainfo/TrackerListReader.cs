@@ -58,8 +58,26 @@ namespace TrackerPS.Core.Metainfo
         /// <summary>All tiers flattened in order, each URL once.</summary>
         public static Uri[] Flatten(Uri[][] tiers)
         {
+            // Most torrents name one tracker: it needs no de-duplication (a new array, not shared with the tier).
+            if (tiers.Length == 1 && tiers[0].Length == 1)
+            {
+                return new[] { tiers[0][0] };
+            }
+
             var seen = new HashSet<string>(StringComparer.Ordinal);
-            return tiers.SelectMany(tier => tier).Where(uri => seen.Add(uri.OriginalString)).ToArray();
+            var flat = new List<Uri>();
+            foreach (Uri[] tier in tiers)
+            {
+                foreach (Uri uri in tier)
+                {
+                    if (seen.Add(uri.OriginalString))
+                    {
+                        flat.Add(uri);
+                    }
+                }
+            }
+
+            return flat.ToArray();
         }
     }
 }

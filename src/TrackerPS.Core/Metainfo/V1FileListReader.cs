@@ -1,4 +1,4 @@
-using System.Collections.Generic;
+using System;
 using TrackerPS.Core.Bencode;
 
 namespace TrackerPS.Core.Metainfo
@@ -13,7 +13,7 @@ namespace TrackerPS.Core.Metainfo
 
         /// <summary>Reads the files; for a single-file torrent, one entry named <paramref name="name"/>.</summary>
         /// <exception cref="MetainfoException">Both or neither of <c>length</c> and <c>files</c>, or a malformed entry.</exception>
-        public static List<FileEntry> Read(BDictionary info, BString nameBytes, string name, NameDecoder names, MetainfoContext context)
+        public static FileEntry[] Read(BDictionary info, BString nameBytes, string name, NameDecoder names, MetainfoContext context)
         {
             BValue? length = info["length"];
             BList? files = context.Optional<BList>(info, "files", "info.files");
@@ -34,55 +34,63 @@ namespace TrackerPS.Core.Metainfo
 
             var single = new FileEntry(
                 new[] { name },
-                new[] { nameBytes.ToArray() },
                 context.RequireLength(info, "length", "info.length"),
                 FileAttributes.Read(info, "info", context),
                 PathSafety.IsUnsafeElement(name),
-                info);
-            return new List<FileEntry> { single };
+                info.Offset)
+            {
+                RawPath = new[] { nameBytes.ToArray() },
+            };
+            return new[] { single };
         }
 
-        private static List<FileEntry> ReadMultiFile(BList files, NameDecoder names, MetainfoContext context)
+        private static FileEntry[] ReadMultiFile(BList files, NameDecoder names, MetainfoContext context)
         {
-            if (files.Items.Count == 0)
+            if (files.Count == 0)
             {
                 throw context.Error("'info.files' is empty", files);
             }
 
-            var entries = new List<FileEntry>(files.Items.Count);
-            for (int i = 0; i < files.Items.Count; i++)
+            // One copy of the list's bytes, from which each file's raw path is decoded if it is ever read.
+            ArraySegment<byte> source = files.RawBytes;
+            var encodedFiles = new byte[source.Count];
+            Buffer.BlockCopy(source.Array!, source.Offset, encodedFiles, 0, source.Count);
+            var entries = new FileEntry[files.Count];
+            int i = 0;
+            // One file at a time, none kept: the file dictionaries are garbage as soon as each is read.
+            foreach (BValue item in files.EnumerateItems())
             {
                 MetainfoLabel label = s_filesLabel.Index(i);
-                if (files.Items[i] is not BDictionary file)
+                if (item is not BDictionary file)
                 {
-                    throw context.Error($"'{label}' must be a dictionary", files.Items[i]);
+                    throw context.Error($"'{label}' must be a dictionary", item);
                 }
 
-                entries.Add(ReadFile(file, label, names, context));
+                entries[i++] = ReadFile(file, label, names, context, encodedFiles, files.Offset);
             }
 
             return entries;
         }
 
-        private static FileEntry ReadFile(BDictionary file, MetainfoLabel label, NameDecoder names, MetainfoContext context)
+        /// <summary>Reads one file; its raw path is left encoded in <paramref name="encodedFiles"/>, a copy of the input from <paramref name="copyStart"/>.</summary>
+        private static FileEntry ReadFile(BDictionary file, MetainfoLabel label, NameDecoder names, MetainfoContext context, byte[] encodedFiles, int copyStart)
         {
             MetainfoLabel pathLabel = label.Key("path");
             long length = context.RequireLength(file, "length", label.Key("length"));
             BList path = context.Require<BList>(file, "path", pathLabel);
-            if (path.Items.Count == 0)
+            if (path.Count == 0)
             {
                 throw context.Error($"'{label}.path' is empty", path);
             }
 
             BList? twin = context.Lenient<BList>(file, "path.utf-8", label.Key("path.utf-8"));
-            if (twin is not null && twin.Items.Count != path.Items.Count)
+            if (twin is not null && twin.Count != path.Count)
             {
                 context.Warn(twin.Offset, $"'{label}.path.utf-8' has a different number of elements than 'path' and is ignored");
                 twin = null;
             }
 
-            var elements = new string[path.Items.Count];
-            var raw = new byte[path.Items.Count][];
+            var elements = new string[path.Count];
             for (int j = 0; j < elements.Length; j++)
             {
                 MetainfoLabel elementLabel = pathLabel.Index(j);
@@ -91,12 +99,14 @@ namespace TrackerPS.Core.Metainfo
                     throw context.Error($"'{elementLabel}' must be a string", path.Items[j]);
                 }
 
-                raw[j] = element.ToArray();
                 elements[j] = names.Decode(element, twin?.Items[j] as BString, elementLabel);
             }
 
             bool unsafePath = PathSafety.Check(elements, pathLabel, path, context);
-            return new FileEntry(elements, raw, length, FileAttributes.Read(file, label, context), unsafePath, file);
+            return new FileEntry(elements, length, FileAttributes.Read(file, label, context), unsafePath, file.Offset)
+            {
+                EncodedRawPath = new EncodedPath(encodedFiles, path.Offset - copyStart, path.Length),
+            };
         }
     }
 }

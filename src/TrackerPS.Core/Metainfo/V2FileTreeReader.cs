@@ -15,7 +15,7 @@ namespace TrackerPS.Core.Metainfo
         public const int PiecesRootLength = 32;
 
         /// <exception cref="MetainfoException">A node is not a dictionary, a file lacks <c>length</c>, or a root is malformed.</exception>
-        public static List<FileEntry> Read(BDictionary info, NameDecoder names, MetainfoContext context)
+        public static FileEntry[] Read(BDictionary info, NameDecoder names, MetainfoContext context)
         {
             BDictionary tree = context.Require<BDictionary>(info, "file tree", "info.file tree");
             if (tree[string.Empty] is not null)
@@ -31,12 +31,12 @@ namespace TrackerPS.Core.Metainfo
                 throw context.Error("'info.file tree' holds no files", tree);
             }
 
-            return files;
+            return files.ToArray();
         }
 
         private static void Walk(BDictionary directory, List<string> path, List<byte[]> raw, NameDecoder names, MetainfoContext context, List<FileEntry> files)
         {
-            foreach (KeyValuePair<BString, BValue> entry in directory.Entries)
+            foreach (KeyValuePair<BString, BValue> entry in directory.EnumerateEntries())
             {
                 string label = "info.file tree/" + string.Join("/", path.Concat(new[] { entry.Key.ToString() }));
                 if (entry.Value is not BDictionary node)
@@ -63,7 +63,7 @@ namespace TrackerPS.Core.Metainfo
 
         private static FileEntry ReadFile(BDictionary leaf, BDictionary node, string label, List<string> path, List<byte[]> raw, MetainfoContext context)
         {
-            if (node.Entries.Count > 1)
+            if (node.Count > 1)
             {
                 context.Warn(node.Offset, $"'{label}' is a file but has other keys besides \"\"; they are ignored");
             }
@@ -82,8 +82,9 @@ namespace TrackerPS.Core.Metainfo
 
             string[] elements = path.ToArray();
             bool unsafePath = PathSafety.Check(elements, label, node, context);
-            return new FileEntry(elements, raw.ToArray(), length, FileAttributes.Read(leaf, label, context), unsafePath, leaf)
+            return new FileEntry(elements, length, FileAttributes.Read(leaf, label, context), unsafePath, leaf.Offset)
             {
+                RawPath = raw.ToArray(),
                 // A pieces root is a SHA-256 like a v2 info-hash, so it shares the hex formatting.
                 PiecesRoot = root is null ? null : new InfoHash(root.ToArray()).ToHex(),
             };
