@@ -25,7 +25,6 @@ namespace TrackerPS.Benchmarks.Trackers
     {
         public const int InFlight = 64;
 
-        private LoopbackUdpServer _echoServer = null!;
         private UdpEchoClient _echoClient = null!;
         private UdpTrackerClient _client = null!;
         private AnnounceRequest _request = null!;
@@ -33,8 +32,7 @@ namespace TrackerPS.Benchmarks.Trackers
         [GlobalSetup]
         public void Setup()
         {
-            _echoServer = LoopbackUdpServer.Echo();
-            _echoClient = new UdpEchoClient(_echoServer.EndPoint);
+            _echoClient = new UdpEchoClient();
             _client = new UdpTrackerClient(new TrackerClientOptions { Timeout = TimeSpan.FromSeconds(5) });
             _request = TrackerEnvironment.Request(TrackerEnvironment.Udp);
 
@@ -47,7 +45,6 @@ namespace TrackerPS.Benchmarks.Trackers
         {
             _client.Dispose();
             _echoClient.Dispose();
-            _echoServer.Dispose();
         }
 
         [Benchmark(Baseline = true)]

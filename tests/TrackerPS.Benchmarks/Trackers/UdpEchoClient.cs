@@ -6,8 +6,9 @@ using System.Threading.Tasks;
 namespace TrackerPS.Benchmarks.Trackers
 {
     /// <summary>
-    /// The client half of the UDP floor: sends a datagram the size of a BEP 15 request (98 bytes for an announce by
-    /// default) to the echo server and waits for it to come back, with the same async socket calls a tracker client needs.
+    /// The UDP floor: an echo server (<see cref="LoopbackUdpServer.Echo"/>) and a client that sends it a datagram the
+    /// size of a BEP 15 request (98 bytes for an announce by default) and waits for it to come back, with the same async
+    /// socket calls a tracker client needs.
     /// </summary>
     internal sealed class UdpEchoClient : IDisposable
     {
@@ -15,14 +16,13 @@ namespace TrackerPS.Benchmarks.Trackers
         public const int AnnounceSize = 98;
 
         private readonly Socket _socket = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
-        private readonly IPEndPoint _server;
+        private readonly LoopbackUdpServer _server = LoopbackUdpServer.Echo();
         private readonly byte[] _request;
         private readonly byte[] _reply = new byte[2048];
         private readonly EndPoint _any = new IPEndPoint(IPAddress.Any, 0);
 
-        public UdpEchoClient(IPEndPoint server, int datagramSize = AnnounceSize)
+        public UdpEchoClient(int datagramSize = AnnounceSize)
         {
-            _server = server;
             _request = new byte[datagramSize];
             _socket.Bind(new IPEndPoint(IPAddress.Loopback, 0));
         }
@@ -33,7 +33,7 @@ namespace TrackerPS.Benchmarks.Trackers
         {
             for (int i = 0; i < count; i++)
             {
-                await _socket.SendToAsync(_request, SocketFlags.None, _server).ConfigureAwait(false);
+                await _socket.SendToAsync(_request, SocketFlags.None, _server.EndPoint).ConfigureAwait(false);
             }
 
             int received = 0;
@@ -46,6 +46,10 @@ namespace TrackerPS.Benchmarks.Trackers
             return received;
         }
 
-        public void Dispose() => _socket.Dispose();
+        public void Dispose()
+        {
+            _socket.Dispose();
+            _server.Dispose();
+        }
     }
 }

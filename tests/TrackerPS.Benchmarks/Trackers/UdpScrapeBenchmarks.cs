@@ -35,7 +35,6 @@ namespace TrackerPS.Benchmarks.Trackers
 
         public const string PacketsVariable = "TRACKERPS_BENCH_PACKETS";
 
-        private LoopbackUdpServer _echoServer = null!;
         private UdpEchoClient _echoClient = null!;
         private UdpTrackerClient _client = null!;
         private ScrapeRequest _request = null!;
@@ -43,8 +42,7 @@ namespace TrackerPS.Benchmarks.Trackers
         [GlobalSetup]
         public void Setup()
         {
-            _echoServer = LoopbackUdpServer.Echo();
-            _echoClient = new UdpEchoClient(_echoServer.EndPoint, FullPacketSize);
+            _echoClient = new UdpEchoClient(FullPacketSize);
             _request = new ScrapeRequest { Tracker = TrackerEnvironment.Udp, InfoHashes = TestInfoHashes() };
             CountPackets();
 
@@ -58,7 +56,6 @@ namespace TrackerPS.Benchmarks.Trackers
         {
             _client.Dispose();
             _echoClient.Dispose();
-            _echoServer.Dispose();
         }
 
         [Benchmark(Baseline = true)]
