@@ -73,8 +73,10 @@ namespace TrackerPS.Core.Trackers.Udp
                 {
                     Send();
                 }
-                catch (SocketException e)
+                catch (Exception e) when (e is SocketException || e is ObjectDisposedException)
                 {
+                    // On a timer thread nothing would catch it: the request fails instead (a disposed client closes
+                    // its socket before it fails the requests still waiting).
                     _reply.TrySetException(e);
                     return;
                 }
