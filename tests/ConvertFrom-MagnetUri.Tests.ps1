@@ -4,7 +4,6 @@ BeforeAll {
     $V1Base32 = 'MLCCNHL4RHZP5YR2G5GKR6SE6MRCYLDX'
     $HybridV1 = 'a9b2d6dba31feb8b59ebaf98d70d550dcf09f49d'
     $HybridV2 = '315bed578e7c71f1da450cb143370945635873de69d6680b4f430fa28c95be03'
-    $DataDir = Join-Path $PSScriptRoot 'data'
 }
 
 Describe 'ConvertFrom-MagnetUri' {

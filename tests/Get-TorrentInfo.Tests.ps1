@@ -1,8 +1,5 @@
 BeforeDiscovery {
-    # Test cases must exist at discovery time, so the oracle is read here as well as in common.ps1.
-    $oracleFile = Join-Path $PSScriptRoot 'data/oracle.json'
-    $fixtures = @((Get-Content -LiteralPath $oracleFile -Raw -Encoding UTF8 | ConvertFrom-Json).fixtures.PSObject.Properties |
-            ForEach-Object { @{ File = $_.Name; Expected = $_.Value } })
+    . (Join-Path $PSScriptRoot 'oracle.ps1')
 }
 
 Describe 'Get-TorrentInfo' {
@@ -32,7 +29,7 @@ Describe 'Get-TorrentInfo' {
     }
 
     Context 'Values match the oracle (libtorrent, mktorrent, transmission)' {
-        It 'reads <File>' -ForEach $fixtures {
+        It 'reads <File>' -ForEach $OracleCases {
             $torrent = Get-TorrentInfo -Path (Get-FixturePath $File) -WarningAction SilentlyContinue
 
             $torrent | Should -BeOfType ([TrackerPS.TorrentInfo])

@@ -1,8 +1,5 @@
 BeforeDiscovery {
-    # Test cases must exist at discovery time, so the oracle is read here as well as in common.ps1.
-    $oracleFile = Join-Path $PSScriptRoot 'data/oracle.json'
-    $fixtures = @((Get-Content -LiteralPath $oracleFile -Raw -Encoding UTF8 | ConvertFrom-Json).fixtures.PSObject.Properties |
-            ForEach-Object { @{ File = $_.Name; Expected = $_.Value } })
+    . (Join-Path $PSScriptRoot 'oracle.ps1')
 }
 
 Describe 'Get-TorrentInfoHash' {
@@ -32,7 +29,7 @@ Describe 'Get-TorrentInfoHash' {
     }
 
     Context 'Hex (the default) matches the oracle' {
-        It 'hashes <File>' -ForEach $fixtures {
+        It 'hashes <File>' -ForEach $OracleCases {
             $hash = Get-TorrentInfoHash -Path (Get-FixturePath $File) -WarningAction SilentlyContinue
 
             $hash | Should -BeOfType ([TrackerPS.TorrentInfoHash])

@@ -1,7 +1,7 @@
 # Shared setup for the Pester 5 suite. Dot-source it from a BeforeAll block:
 #     BeforeAll { . (Join-Path $PSScriptRoot 'common.ps1') }
 # It imports the module laid out by `dotnet build -c Release` (output/TrackerPS) and loads the oracle values
-# that real tools (libtorrent, mktorrent, transmission) report for the fixtures (see data/README.md).
+# ($Oracle, $OracleCases from oracle.ps1).
 
 $ModuleManifest = Join-Path $PSScriptRoot '../output/TrackerPS/TrackerPS.psd1'
 if (-not (Test-Path -LiteralPath $ModuleManifest)) {
@@ -11,7 +11,7 @@ if (-not (Test-Path -LiteralPath $ModuleManifest)) {
 Import-Module -Name $ModuleManifest -Force -ErrorAction Stop
 
 $DataDir = Join-Path $PSScriptRoot 'data'
-$Oracle = (Get-Content -LiteralPath (Join-Path $DataDir 'oracle.json') -Raw -Encoding UTF8 | ConvertFrom-Json).fixtures
+. (Join-Path $PSScriptRoot 'oracle.ps1')
 
 function Get-FixturePath {
     param([Parameter(Mandatory)] [string] $Name)
