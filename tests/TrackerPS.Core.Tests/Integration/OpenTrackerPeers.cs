@@ -1,9 +1,11 @@
 using System;
+using System.Net;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 using TrackerPS.Core.Metainfo;
 using TrackerPS.Core.Trackers;
+using Xunit;
 
 namespace TrackerPS.Core.Tests.Integration
 {
@@ -23,7 +25,7 @@ namespace TrackerPS.Core.Tests.Integration
             Event = trackerEvent,
         };
 
-        /// <summary>A seeder starts, a leecher starts, the seeder announces again: both responses should list the other peer.</summary>
+        /// <summary>A seeder starts, a leecher starts, the seeder announces again; asserts that each response lists the other peer.</summary>
         internal static async Task<(AnnounceResponse Leecher, AnnounceResponse Seeder)> SeederThenLeecherAsync(
             ITrackerClient client, Uri tracker, InfoHash infoHash, (char Peer, int Port) seeder, (char Peer, int Port) leecher)
         {
@@ -32,6 +34,8 @@ namespace TrackerPS.Core.Tests.Integration
                 Request(tracker, infoHash, leecher.Peer, leecher.Port, left: 1000, TrackerEvent.Started), CancellationToken.None);
             AnnounceResponse seederResponse = await client.AnnounceAsync(
                 Request(tracker, infoHash, seeder.Peer, seeder.Port, left: 0, TrackerEvent.None), CancellationToken.None);
+            Assert.Contains(leecherResponse.Peers, p => IPAddress.Loopback.Equals(p.IPAddress) && p.Port == seeder.Port);
+            Assert.Contains(seederResponse.Peers, p => IPAddress.Loopback.Equals(p.IPAddress) && p.Port == leecher.Port);
             return (leecherResponse, seederResponse);
         }
 

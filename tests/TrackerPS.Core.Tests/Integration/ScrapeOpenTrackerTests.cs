@@ -38,8 +38,6 @@ namespace TrackerPS.Core.Tests.Integration
                 (AnnounceResponse leecher, AnnounceResponse seeder) =
                     await OpenTrackerPeers.SeederThenLeecherAsync(client, _tracker.HttpAnnounce, infoHash, ('A', 41001), ('B', 41002));
 
-                Assert.Contains(leecher.Peers, peer => IPAddress.Loopback.Equals(peer.IPAddress) && peer.Port == 41001);
-                Assert.Contains(seeder.Peers, peer => IPAddress.Loopback.Equals(peer.IPAddress) && peer.Port == 41002);
                 Assert.True(seeder.Interval > TimeSpan.Zero);
                 Assert.Equal((1L, 1L), (seeder.Seeders!.Value, seeder.Leechers!.Value));
 

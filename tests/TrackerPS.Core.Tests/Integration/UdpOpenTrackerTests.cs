@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Net;
 using System.Threading;
 using System.Threading.Tasks;
 using TrackerPS.Core.Metainfo;
@@ -33,8 +32,6 @@ namespace TrackerPS.Core.Tests.Integration
                 (AnnounceResponse leecher, AnnounceResponse seeder) =
                     await OpenTrackerPeers.SeederThenLeecherAsync(client, _tracker.UdpAnnounce, infoHash, ('A', 40001), ('B', 40002));
 
-                Assert.Contains(leecher.Peers, peer => IPAddress.Loopback.Equals(peer.IPAddress) && peer.Port == 40001);
-                Assert.Contains(seeder.Peers, peer => IPAddress.Loopback.Equals(peer.IPAddress) && peer.Port == 40002);
                 Assert.True(leecher.Interval > TimeSpan.Zero);
                 Assert.Equal((1L, 1L), (leecher.Seeders!.Value, leecher.Leechers!.Value));
                 Assert.Equal((1L, 1L), (seeder.Seeders!.Value, seeder.Leechers!.Value));
