@@ -13,8 +13,7 @@ namespace TrackerPS.Core.Tests.Trackers.Udp
     /// <summary>Requests to one tracker that start together share one connect (BEP 15 §connect).</summary>
     public sealed class UdpConnectSharingTests
     {
-        // Long enough that no retransmission (the first is at Timeout/7) fires under load, so exact packet counts hold.
-        private static readonly TrackerClientOptions s_options = new TrackerClientOptions { Timeout = TimeSpan.FromSeconds(30) };
+        private static readonly TrackerClientOptions s_options = UdpTestRequests.Options;
 
         [Fact]
         public async Task SixtyFourAnnouncesAtOnce_SendOneConnect()

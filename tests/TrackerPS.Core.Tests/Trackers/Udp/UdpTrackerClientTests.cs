@@ -16,8 +16,7 @@ namespace TrackerPS.Core.Tests.Trackers.Udp
     {
         private static readonly InfoHash s_infoHash = UdpTestRequests.InfoHash;
 
-        // Long enough that no retransmission (the first is at Timeout/7) fires under load, so exact packet counts hold.
-        private static readonly TrackerClientOptions s_options = new TrackerClientOptions { Timeout = TimeSpan.FromSeconds(30) };
+        private static readonly TrackerClientOptions s_options = UdpTestRequests.Options;
 
         [Fact]
         public async Task Announce_ReturnsIntervalCountsAndPeers()
