@@ -10,8 +10,8 @@ namespace TrackerPS
     /// </summary>
     public sealed class TorrentInfo
     {
+        // Null only when the reader left the magnet link to be formatted on first read (MagnetUriOnDemand).
         private string? _magnetUri = string.Empty;
-        private bool _magnetUriOnDemand;
 
         /// <summary>Full path of the .torrent file, or null when parsed from bytes.</summary>
         public string? Path { get; init; }
@@ -85,21 +85,8 @@ namespace TrackerPS
         /// <summary>A BEP 9 magnet link: <c>xt=urn:btih</c>, and for v2 <c>urn:btmh:1220…</c> (BEP 52), <c>dn</c>, <c>tr</c>, <c>ws</c>.</summary>
         public string MagnetUri
         {
-            get
-            {
-                if (_magnetUriOnDemand && _magnetUri is null)
-                {
-                    _magnetUri = MagnetUriFormatter.Format(this);
-                }
-
-                return _magnetUri!;
-            }
-
-            init
-            {
-                _magnetUri = value;
-                _magnetUriOnDemand = false;
-            }
+            get => _magnetUri ??= MagnetUriFormatter.Format(this);
+            init => _magnetUri = value;
         }
 
         /// <summary>
@@ -109,12 +96,8 @@ namespace TrackerPS
         /// </summary>
         internal bool MagnetUriOnDemand
         {
-            get => _magnetUriOnDemand;
-            init
-            {
-                _magnetUriOnDemand = value;
-                _magnetUri = value ? null : _magnetUri;
-            }
+            get => _magnetUri is null;
+            init => _magnetUri = value ? null : _magnetUri;
         }
 
         /// <summary>Non-fatal findings: non-canonical bencode, unsafe paths, hybrid inconsistencies, ignored values.</summary>
