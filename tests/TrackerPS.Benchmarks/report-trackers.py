@@ -1,10 +1,13 @@
 #!/usr/bin/env python3
 """Prints the tracker benchmark table (TrackerPS, floor, ratio) as Markdown.
 
-Usage: python3 report-trackers.py WRK_OUTPUT PACKETS_FILE BDN_RESULTS_DIR
-WRK_OUTPUT is what `wrk -t1 -c1` printed; PACKETS_FILE holds "sent received", the datagrams of one UDP scrape of
-1,000 info-hashes (written by UdpScrapeBenchmarks); BDN_RESULTS_DIR holds BenchmarkDotNet's *-report-full.json files.
-Times are medians per request.
+Usage: python3 report-trackers.py WRK_OUTPUT UDP_FLOOR_JSONL PACKETS_FILE BDN_RESULTS_DIR
+WRK_OUTPUT is what `wrk -t1 -c1` printed; UDP_FLOOR_JSONL holds one line per run of udp-floor.py (the fastest value of
+each is taken, the strictest floor); PACKETS_FILE holds "sent received", the datagrams of one UDP scrape of 1,000
+info-hashes (written by UdpScrapeBenchmarks); BDN_RESULTS_DIR holds BenchmarkDotNet's *-report-full.json files.
+Times are medians per request. Each UDP announce has two floors: issue 3's (a trivial echo server and client, in
+Python, blocking sockets, separate processes) and a stricter one (an async .NET client of an echo thread, in the
+benchmark process).
 """
 
 import glob
@@ -24,32 +27,51 @@ def load_benchmarks(directory):
     return results
 
 
+def load_udp_floor(path):
+    """name -> the fastest ns per request over the runs of udp-floor.py."""
+    with open(path) as f:
+        runs = [json.loads(line) for line in f if line.strip()]
+    return {name: min(run[name] for run in runs) for name in runs[0]}
+
+
 def us(ns):
     return "%.1f µs" % (ns / 1e3)
 
 
 def main():
-    if len(sys.argv) != 4:
+    if len(sys.argv) != 5:
         sys.exit(__doc__)
     with open(sys.argv[1]) as f:
         wrk = f.read()
     wrk_ns = 1e9 / float(re.search(r"Requests/sec:\s*([\d.]+)", wrk).group(1))
-    with open(sys.argv[2]) as f:
+    floor = load_udp_floor(sys.argv[2])
+    with open(sys.argv[3]) as f:
         sent, received = (int(n) for n in f.read().split())
-    ours = load_benchmarks(sys.argv[3])
+    ours = load_benchmarks(sys.argv[4])
 
     def get(method, parameters=""):
         return ours[(method, parameters)]
 
     rows = [
-        ("UDP announce, 1 in flight, cached connection id", get("UdpAnnounce"), "UDP echo round trip", get("EchoFloor")),
-        ("UDP announce, 64 in flight, per announce", get("UdpAnnounce64"), "UDP echo, 64 in flight, per datagram", get("EchoFloor64")),
+        ("UDP announce, 1 in flight, cached connection id", get("UdpAnnounce"),
+         "UDP echo round trip, trivial echo server and client (udp-floor.py)", floor["echo_1"]),
+        ("UDP announce, 1 in flight, cached connection id", get("UdpAnnounce"),
+         "UDP echo round trip, async .NET client, echo thread (EchoFloor)", get("EchoFloor")),
+        ("Minimal blocking BEP 15 client (udp-floor.py), 1 in flight", floor["bep15_1"],
+         "UDP echo round trip, trivial echo server and client (udp-floor.py)", floor["echo_1"]),
+        ("UDP announce, 64 in flight, per announce", get("UdpAnnounce64"),
+         "UDP echo, 64 in flight, per datagram, trivial echo server and client (udp-floor.py)", floor["echo_64"]),
+        ("UDP announce, 64 in flight, per announce", get("UdpAnnounce64"),
+         "UDP echo, 64 in flight, per datagram, async .NET client, echo thread (EchoFloor64)", get("EchoFloor64")),
+        ("Minimal blocking BEP 15 client (udp-floor.py), 64 in flight, per announce", floor["bep15_64"],
+         "UDP echo, 64 in flight, per datagram, trivial echo server and client (udp-floor.py)", floor["echo_64"]),
         ("HTTP announce, one connection", get("HttpAnnounce"), "wrk -t1 -c1, same URL (1 / requests per s)", wrk_ns),
     ]
-    print("| Benchmark | TrackerPS | Floor | Floor time | Ratio |")
+    print("| Benchmark | Time | Floor | Floor time | Ratio (rate) |")
     print("|---|---|---|---|---|")
     for name, ours_ns, floor_name, floor_ns in rows:
-        print("| %s | %s (%.0f/s) | %s | %s | %.2fx |" % (name, us(ours_ns), 1e9 / ours_ns, floor_name, us(floor_ns), ours_ns / floor_ns))
+        print("| %s | %s (%.0f/s) | %s | %s (%.0f/s) | %.2fx (%.2fx) |" % (
+            name, us(ours_ns), 1e9 / ours_ns, floor_name, us(floor_ns), 1e9 / floor_ns, ours_ns / floor_ns, floor_ns / ours_ns))
     scrape, echo14 = get("UdpScrape1000"), get("EchoFloor14Sequential")
     print("| UDP scrape of 1,000 info-hashes, cached connection id (%d packets sent, %d received, with the connect) "
           "| %s | 14 UDP echo round trips of 1,496 bytes, one after another | %s | %.2fx |"
