@@ -14,7 +14,8 @@ namespace TrackerPS.Core.Tests.Fakes
 {
     /// <summary>
     /// A minimal HTTP/1.1 server on 127.0.0.1 built on a raw <see cref="TcpListener"/>, so tests control every byte of the
-    /// response and see the exact request line the client sent. One request per connection (<c>Connection: close</c>).
+    /// response and see the exact request line the client sent. One request per connection (<c>Connection: close</c>)
+    /// unless a <see cref="FakeConnectionReuse"/> says otherwise.
     /// </summary>
     internal sealed class FakeHttpTracker : IDisposable
     {
@@ -23,25 +24,31 @@ namespace TrackerPS.Core.Tests.Fakes
         private readonly CancellationTokenSource _stop = new CancellationTokenSource();
         private readonly Func<FakeHttpRequest, FakeHttpResponse> _handler;
         private readonly ConcurrentQueue<FakeHttpRequest> _requests = new ConcurrentQueue<FakeHttpRequest>();
+        private readonly FakeConnectionReuse _reuse;
         private readonly Task _acceptLoop;
+        private int _resetRequests;
 
-        public FakeHttpTracker(Func<FakeHttpRequest, FakeHttpResponse> handler)
+        public FakeHttpTracker(Func<FakeHttpRequest, FakeHttpResponse> handler, FakeConnectionReuse reuse = FakeConnectionReuse.CloseAfterReply)
         {
             _handler = handler;
+            _reuse = reuse;
             _listener.Start();
             Port = ((IPEndPoint)_listener.LocalEndpoint).Port;
             _acceptLoop = AcceptLoopAsync();
         }
 
-        public FakeHttpTracker(FakeHttpResponse response)
-            : this(_ => response)
+        public FakeHttpTracker(FakeHttpResponse response, FakeConnectionReuse reuse = FakeConnectionReuse.CloseAfterReply)
+            : this(_ => response, reuse)
         {
         }
 
         public int Port { get; }
 
-        /// <summary>Requests received so far, in arrival order.</summary>
+        /// <summary>Requests answered so far, in arrival order.</summary>
         public IReadOnlyList<FakeHttpRequest> Requests => _requests.ToArray();
+
+        /// <summary>Requests whose connection was reset instead of answered.</summary>
+        public int ResetRequests => Volatile.Read(ref _resetRequests);
 
         /// <summary>An absolute URI on this server.</summary>
         public Uri Url(string pathAndQuery) => new Uri($"http://127.0.0.1:{Port}{pathAndQuery}");
@@ -85,14 +92,32 @@ namespace TrackerPS.Core.Tests.Fakes
                         return;
                     }
 
+                    if (_reuse == FakeConnectionReuse.ResetEveryRequest)
+                    {
+                        Reset(client);
+                        return;
+                    }
+
                     _requests.Enqueue(request);
-                    await WriteResponseAsync(stream, _handler(request));
+                    bool keepAlive = _reuse == FakeConnectionReuse.ResetNextRequest;
+                    await WriteResponseAsync(stream, _handler(request), keepAlive);
+                    if (keepAlive && await ReadRequestAsync(stream) is not null)
+                    {
+                        Reset(client);
+                    }
                 }
                 catch (Exception ex) when (ex is IOException or SocketException or OperationCanceledException or ObjectDisposedException)
                 {
                     // The client went away (timeout or cancellation tests) or the server is stopping.
                 }
             }
+        }
+
+        // Closing with a zero linger time sends RST, as a server does that closes with a request still unread.
+        private void Reset(TcpClient client)
+        {
+            Interlocked.Increment(ref _resetRequests);
+            client.Client.LingerState = new LingerOption(true, 0);
         }
 
         private async Task<FakeHttpRequest?> ReadRequestAsync(NetworkStream stream)
@@ -123,7 +148,7 @@ namespace TrackerPS.Core.Tests.Fakes
         private static bool EndsWithBlankLine(List<byte> head) =>
             head.Count >= 4 && head[^4] == '\r' && head[^3] == '\n' && head[^2] == '\r' && head[^1] == '\n';
 
-        private async Task WriteResponseAsync(NetworkStream stream, FakeHttpResponse response)
+        private async Task WriteResponseAsync(NetworkStream stream, FakeHttpResponse response, bool keepAlive)
         {
             if (response.HeaderDelay > TimeSpan.Zero)
             {
@@ -142,7 +167,7 @@ namespace TrackerPS.Core.Tests.Fakes
                 head.Append(CultureInfo.InvariantCulture, $"Content-Length: {response.Body.Length}\r\n");
             }
 
-            head.Append("Connection: close\r\n\r\n");
+            head.Append(keepAlive ? "\r\n" : "Connection: close\r\n\r\n");
             await stream.WriteAsync(Encoding.ASCII.GetBytes(head.ToString()), _stop.Token);
 
             int bodyBytes = response.CloseAfterBodyBytes ?? response.Body.Length;

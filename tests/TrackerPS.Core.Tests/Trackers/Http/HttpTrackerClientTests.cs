@@ -226,6 +226,35 @@ namespace TrackerPS.Core.Tests.Trackers.Http
             Assert.Equal(TrackerErrorKind.ConnectionFailed, error.Kind);
         }
 
+        // HttpClient keeps a connection whose reply lacked "Connection: close" and, when the next request on it is reset
+        // before any reply, sends that request again on a new connection (RFC 9112 §9.3.1). opentracker closes after
+        // every reply without saying so; these two tests pin what the client does with such a server.
+        [Fact]
+        public async Task Announce_RepeatsOnANewConnectionARequestResetOnAReusedConnection()
+        {
+            using var server = new FakeHttpTracker(new FakeHttpResponse { Body = s_okBody }, FakeConnectionReuse.ResetNextRequest);
+            using HttpTrackerClient client = Client();
+            AnnounceRequest request = HttpAnnounceUriTests.Request(server.Url("/announce").AbsoluteUri);
+
+            await client.AnnounceAsync(request, CancellationToken.None);
+            AnnounceResponse second = await client.AnnounceAsync(request, CancellationToken.None);
+
+            Assert.Single(second.Peers);
+            Assert.Equal(1, server.ResetRequests);
+            Assert.Equal(2, server.Requests.Count);
+        }
+
+        [Fact]
+        public async Task Announce_ATrackerThatResetsEveryRequestIsAConnectionFailure()
+        {
+            using var server = new FakeHttpTracker(new FakeHttpResponse { Body = s_okBody }, FakeConnectionReuse.ResetEveryRequest);
+
+            TrackerException error = await AnnounceFails(server);
+
+            Assert.Equal(TrackerErrorKind.ConnectionFailed, error.Kind);
+            Assert.StartsWith($"Could not reach tracker {server.Url("/announce")}", error.Message);
+        }
+
         [Fact]
         public async Task Announce_NoHeadersWithinTheTimeoutIsATimeout()
         {
