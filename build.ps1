@@ -1,24 +1,31 @@
 <#
 .SYNOPSIS
-Builds, tests and analyzes TrackerPS.
+Builds, demonstrates, tests and analyzes TrackerPS.
 
 .DESCRIPTION
 Build:   dotnet build, which also lays out the importable module in output/TrackerPS.
-Test:    dotnet test (xunit), then the Pester 5 suite in a child PowerShell process against output/TrackerPS.
-Analyze: PSScriptAnalyzer over the repository's scripts and manifests, with PSScriptAnalyzerSettings.psd1.
+Demo:    builds, starts opentracker on loopback and shows a sample torrent's info, the peers the tracker returns for
+         it and a scrape.
+Test:    every test: xunit (dotnet test), the Pester suite in a child PowerShell against output/TrackerPS with
+         opentracker running on loopback, then PSScriptAnalyzer. Ends with one line 'N passed, N failed' over xunit
+         and Pester. With $env:CI = 'true' a skipped test, a missing opentracker or a missing PSScriptAnalyzer is a
+         failure.
+Analyze: PSScriptAnalyzer alone, with PSScriptAnalyzerSettings.psd1.
+
+Run it with the pinned PowerShell: dotnet tool restore; dotnet pwsh -NoProfile -File ./build.ps1 -Task Test
 
 .PARAMETER Task
-Build (the default), Test or Analyze.
+Build (the default), Demo, Test or Analyze.
 
 .PARAMETER Configuration
 The .NET build configuration: Release (the default) or Debug.
 
 .EXAMPLE
-./build.ps1 -Task Test
+dotnet pwsh -NoProfile -File ./build.ps1 -Task Test
 #>
 [CmdletBinding()]
 param(
-    [ValidateSet('Build', 'Test', 'Analyze')]
+    [ValidateSet('Build', 'Demo', 'Test', 'Analyze')]
     [string] $Task = 'Build',
 
     [ValidateSet('Release', 'Debug')]
@@ -28,15 +35,18 @@ param(
 Set-StrictMode -Version Latest
 $ErrorActionPreference = 'Stop'
 $solution = Join-Path $PSScriptRoot 'TrackerPS.sln'
+$resultsRoot = Join-Path $PSScriptRoot 'TestResults'
+$isCi = $env:CI -eq 'true'
 
 function Invoke-NativeCommand {
     param(
         [Parameter(Mandatory)] [string] $FilePath,
-        [Parameter(Mandatory)] [string[]] $ArgumentList
+        [Parameter(Mandatory)] [string[]] $ArgumentList,
+        [switch] $AllowFailure
     )
 
     & $FilePath @ArgumentList
-    if ($LASTEXITCODE -ne 0) {
+    if ($LASTEXITCODE -ne 0 -and -not $AllowFailure) {
         throw "'$FilePath $($ArgumentList -join ' ')' failed with exit code $LASTEXITCODE."
     }
 }
@@ -45,22 +55,128 @@ function Invoke-BuildTask {
     Invoke-NativeCommand -FilePath 'dotnet' -ArgumentList @('build', $solution, '-c', $Configuration)
 }
 
-function Invoke-TestTask {
-    # dotnet test builds first, and building TrackerPS lays out output/TrackerPS for the Pester suite.
-    Invoke-NativeCommand -FilePath 'dotnet' -ArgumentList @('test', $solution, '-c', $Configuration)
+# Starts opentracker on a free loopback port (tests/opentracker/start.sh) unless TRACKERPS_OPENTRACKER_HTTP/_UDP are
+# already set, and sets those variables for this process and its children. Returns the PID to stop, or $null when
+# none was started. Without opentracker, says what to install; in CI that is an error.
+function Start-OpenTracker {
+    if ($env:TRACKERPS_OPENTRACKER_HTTP -and $env:TRACKERPS_OPENTRACKER_UDP) {
+        return $null
+    }
 
-    # A child process, so the module's assemblies are not loaded into (and locked by) this session.
-    $pwsh = Get-Command -Name 'pwsh' -CommandType Application -ErrorAction SilentlyContinue | Select-Object -First 1
-    $shell = if ($pwsh) { $pwsh.Source } else { (Get-Process -Id $PID).Path }
-    $runner = Join-Path $PSScriptRoot 'tests/Invoke-PesterSuite.ps1'
-    $resultsDirectory = New-Item -ItemType Directory -Path (Join-Path $PSScriptRoot 'TestResults') -Force
-    $results = Join-Path $resultsDirectory.FullName 'pester.xml'
-    Invoke-NativeCommand -FilePath $shell -ArgumentList @('-NoProfile', '-NonInteractive', '-File', $runner, '-ResultPath', $results)
+    if (-not (Test-Path -LiteralPath '/usr/bin/opentracker') -or -not (Get-Command -Name 'bash' -ErrorAction SilentlyContinue)) {
+        $message = 'opentracker is not installed, so nothing real answers on loopback. Install it (Debian/Ubuntu: sudo apt-get install opentracker python3) and run this again.'
+        if ($isCi) {
+            throw $message
+        }
+
+        Write-Warning $message
+        return $null
+    }
+
+    $lines = & bash (Join-Path $PSScriptRoot 'tests/opentracker/start.sh')
+    if ($LASTEXITCODE -ne 0) {
+        throw "tests/opentracker/start.sh failed with exit code $LASTEXITCODE."
+    }
+
+    foreach ($line in $lines) {
+        $name, $value = $line -split '=', 2
+        [Environment]::SetEnvironmentVariable($name, $value)
+    }
+
+    Write-Information "opentracker on $env:TRACKERPS_OPENTRACKER_HTTP and $env:TRACKERPS_OPENTRACKER_UDP" -InformationAction Continue
+    [int] $env:TRACKERPS_OPENTRACKER_PID
 }
 
+function Stop-OpenTracker([object] $ProcessId) {
+    if ($null -ne $ProcessId) {
+        Stop-Process -Id $ProcessId -ErrorAction SilentlyContinue
+        Remove-Item -Path 'env:TRACKERPS_OPENTRACKER_HTTP', 'env:TRACKERPS_OPENTRACKER_UDP', 'env:TRACKERPS_OPENTRACKER_PID' -ErrorAction SilentlyContinue
+    }
+}
+
+function Invoke-DemoTask {
+    Invoke-BuildTask
+    $tracker = Start-OpenTracker
+    try {
+        # A child process, so this session does not load (and lock) the module it just built.
+        $demo = Join-Path $PSScriptRoot 'tests/demo.ps1'
+        Invoke-NativeCommand -FilePath 'dotnet' -ArgumentList @('pwsh', '-NoProfile', '-NonInteractive', '-File', $demo)
+    }
+    finally {
+        Stop-OpenTracker $tracker
+    }
+}
+
+# Counts of one test run: Passed, Failed, Skipped.
+function New-TestCount([int] $Passed, [int] $Failed, [int] $Skipped) {
+    [pscustomobject] @{ Passed = $Passed; Failed = $Failed; Skipped = $Skipped }
+}
+
+# dotnet test writes one .trx per test project; its ResultSummary/Counters hold the totals.
+function Invoke-XunitTest {
+    $directory = Join-Path $resultsRoot 'xunit'
+    Remove-Item -LiteralPath $directory -Recurse -Force -ErrorAction SilentlyContinue
+    Invoke-NativeCommand -FilePath 'dotnet' -AllowFailure -ArgumentList @(
+        'test', $solution, '-c', $Configuration, '--logger', 'trx', '--results-directory', $directory)
+    $exitCode = $LASTEXITCODE
+    $passed = 0
+    $failed = 0
+    $skipped = 0
+    foreach ($trx in Get-ChildItem -LiteralPath $directory -Filter '*.trx' -ErrorAction SilentlyContinue) {
+        $counters = ([xml] (Get-Content -LiteralPath $trx.FullName -Raw)).TestRun.ResultSummary.Counters
+        $passed += [int] $counters.passed
+        $failed += [int] $counters.failed + [int] $counters.error + [int] $counters.timeout + [int] $counters.aborted
+        $skipped += [int] $counters.notExecuted
+    }
+
+    if ($exitCode -ne 0 -and $failed -eq 0) {
+        # The build or the test host failed before any result was recorded.
+        $failed = 1
+    }
+
+    New-TestCount $passed $failed $skipped
+}
+
+# The Pester module comes from NuGet (tests/tools/TestTools.csproj) into the global packages folder.
+function Get-PesterManifestPath {
+    Invoke-NativeCommand -FilePath 'dotnet' -ArgumentList @('restore', (Join-Path $PSScriptRoot 'tests/tools/TestTools.csproj'))
+    $line = & dotnet nuget locals global-packages --list
+    $packages = ($line -replace '^global-packages:\s*', '').Trim()
+    Join-Path $packages 'pester/5.7.1/tools/Pester.psd1'
+}
+
+function Invoke-PesterTest {
+    $summary = Join-Path $resultsRoot 'pester-summary.json'
+    Remove-Item -LiteralPath $summary -ErrorAction SilentlyContinue
+    $runner = Join-Path $PSScriptRoot 'tests/Invoke-PesterSuite.ps1'
+    # A child process, so the module's assemblies are not loaded into (and locked by) this session.
+    Invoke-NativeCommand -FilePath 'dotnet' -AllowFailure -ArgumentList @(
+        'pwsh', '-NoProfile', '-NonInteractive', '-File', $runner,
+        '-PesterPath', (Get-PesterManifestPath),
+        '-ResultPath', (Join-Path $resultsRoot 'pester.xml'),
+        '-SummaryPath', $summary)
+    if (-not (Test-Path -LiteralPath $summary)) {
+        return New-TestCount 0 1 0
+    }
+
+    $counts = Get-Content -LiteralPath $summary -Raw | ConvertFrom-Json
+    New-TestCount $counts.Passed $counts.Failed $counts.Skipped
+}
+
+# PSScriptAnalyzer 1.25.0 is not on a registry reachable here; a build of it sits in ../shared/tools.
 function Invoke-AnalyzeTask {
+    $sharedTools = Join-Path $PSScriptRoot '../shared/tools'
+    if (Test-Path -LiteralPath $sharedTools) {
+        $env:PSModulePath = (Resolve-Path -LiteralPath $sharedTools).Path + [IO.Path]::PathSeparator + $env:PSModulePath
+    }
+
     if (-not (Get-Module -ListAvailable -Name PSScriptAnalyzer)) {
-        Write-Warning 'PSScriptAnalyzer is not installed, so the scripts were NOT analyzed. Install it with: Install-Module PSScriptAnalyzer -Scope CurrentUser'
+        $message = "PSScriptAnalyzer is not installed (it was looked for in $sharedTools and on PSModulePath), so the scripts were NOT analyzed."
+        if ($isCi) {
+            throw $message
+        }
+
+        Write-Warning $message
         return
     }
 
@@ -79,8 +195,52 @@ function Invoke-AnalyzeTask {
     "PSScriptAnalyzer: no findings in $($files.Count) file(s)."
 }
 
+function Invoke-TestTask {
+    $tracker = Start-OpenTracker
+    try {
+        $xunit = Invoke-XunitTest
+        $pester = Invoke-PesterTest
+    }
+    finally {
+        Stop-OpenTracker $tracker
+    }
+
+    foreach ($run in @(@('xunit', $xunit), @('Pester', $pester))) {
+        'Totals of {0}: passed {1}, failed {2}, skipped {3}' -f $run[0], $run[1].Passed, $run[1].Failed, $run[1].Skipped
+    }
+
+    $analyzed = $true
+    try {
+        Invoke-AnalyzeTask
+    }
+    catch {
+        Write-Warning $_.Exception.Message
+        $analyzed = $false
+    }
+
+    $passed = $xunit.Passed + $pester.Passed
+    $failed = $xunit.Failed + $pester.Failed
+    $skipped = $xunit.Skipped + $pester.Skipped
+    if ($isCi -and $skipped -gt 0) {
+        Write-Warning "$skipped test(s) were skipped; in CI a skip is a failure."
+        $failed += $skipped
+        $skipped = 0
+    }
+
+    $closing = "$passed passed, $failed failed"
+    if ($skipped -gt 0) {
+        $closing += ", $skipped skipped"
+    }
+
+    $closing
+    if ($failed -gt 0 -or -not $analyzed) {
+        exit 1
+    }
+}
+
 switch ($Task) {
     'Build' { Invoke-BuildTask }
+    'Demo' { Invoke-DemoTask }
     'Test' { Invoke-TestTask }
     'Analyze' { Invoke-AnalyzeTask }
 }

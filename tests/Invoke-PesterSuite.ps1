@@ -4,48 +4,48 @@ Runs the Pester 5 suite (tests/*.Tests.ps1) against the module in output/Tracker
 
 .DESCRIPTION
 build.ps1 -Task Test runs this script in a child PowerShell process, so the module's assemblies are never loaded
-into (and locked by) the session that builds them. Installs Pester 5 for the current user when it is missing; if
-that fails, warns clearly and runs nothing. The exit code is the number of failed tests.
+into (and locked by) the session that builds them. Pester 5.7.1 comes from NuGet (tests/tools/TestTools.csproj);
+nothing is installed from the PowerShell Gallery. The exit code is 0 when no test failed.
+
+.PARAMETER PesterPath
+The Pester.psd1 to import (build.ps1 passes the one in the NuGet global packages folder).
 
 .PARAMETER ResultPath
 Optional NUnit XML result file to write.
+
+.PARAMETER SummaryPath
+Optional JSON file to write the counts to: Passed, Failed, Skipped (tests not run count as failed).
 #>
 [CmdletBinding()]
 param(
-    [string] $ResultPath
+    [Parameter(Mandatory)]
+    [string] $PesterPath,
+
+    [string] $ResultPath,
+
+    [string] $SummaryPath
 )
 
 $ErrorActionPreference = 'Stop'
-$minimumVersion = [version]'5.0.0'
-
-function Find-Pester {
-    Get-Module -ListAvailable -Name Pester |
-        Where-Object { $_.Version -ge $minimumVersion } |
-        Sort-Object -Property Version -Descending |
-        Select-Object -First 1
-}
-
-$pester = Find-Pester
-if (-not $pester) {
-    try {
-        Install-Module -Name Pester -MinimumVersion $minimumVersion -Scope CurrentUser -Force -SkipPublisherCheck -ErrorAction Stop
-        $pester = Find-Pester
-    }
-    catch {
-        Write-Warning "Pester $minimumVersion or later is not installed and could not be installed ($($_.Exception.Message)). The Pester tests were NOT run."
-        exit 0
-    }
-}
-
-Import-Module -ModuleInfo $pester -Force
+Import-Module -Name $PesterPath -Force
 
 $configuration = New-PesterConfiguration
 $configuration.Run.Path = $PSScriptRoot
-$configuration.Run.Exit = $true
+$configuration.Run.PassThru = $true
 $configuration.Output.Verbosity = 'Detailed'
 if ($ResultPath) {
     $configuration.TestResult.Enabled = $true
     $configuration.TestResult.OutputPath = $ResultPath
 }
 
-Invoke-Pester -Configuration $configuration
+$result = Invoke-Pester -Configuration $configuration
+# A container that failed to run (a BeforeAll that threw, a parse error) leaves its tests uncounted: count it as failed.
+$failed = $result.FailedCount + $result.FailedBlocksCount + $result.FailedContainersCount + $result.NotRunCount
+if ($SummaryPath) {
+    [pscustomobject] @{ Passed = $result.PassedCount; Failed = $failed; Skipped = $result.SkippedCount } |
+        ConvertTo-Json | Set-Content -LiteralPath $SummaryPath
+}
+
+if ($failed -gt 0) {
+    exit 1
+}

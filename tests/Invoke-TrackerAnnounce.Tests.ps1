@@ -215,6 +215,7 @@ Describe 'Invoke-TrackerAnnounce private torrents and tiers without a tracker' {
     It 'binds IsPrivate from Get-TorrentInfo' {
         $path = Join-Path $TestDrive 'private.torrent'
         New-TestTorrent -Path $path -Announce $Own -Private
+        (Get-TorrentInfo $path).IsPrivate | Should -BeTrue
 
         Get-TorrentInfo $path | Invoke-TrackerAnnounce -AdditionalTracker $Extra `
             -ErrorAction SilentlyContinue -ErrorVariable failures -WarningAction SilentlyContinue -WarningVariable warnings
