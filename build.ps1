@@ -45,22 +45,24 @@ function Invoke-NativeCommand {
         [switch] $AllowFailure
     )
 
-    & $FilePath @ArgumentList
+    # To the host, so that a function calling this returns only its own objects.
+    & $FilePath @ArgumentList | Out-Host
     if ($LASTEXITCODE -ne 0 -and -not $AllowFailure) {
         throw "'$FilePath $($ArgumentList -join ' ')' failed with exit code $LASTEXITCODE."
     }
 }
 
-function Invoke-BuildTask {
+function Invoke-BuildTask([string] $Configuration) {
     Invoke-NativeCommand -FilePath 'dotnet' -ArgumentList @('build', $solution, '-c', $Configuration)
 }
 
-# Starts opentracker on a free loopback port (tests/opentracker/start.sh) unless TRACKERPS_OPENTRACKER_HTTP/_UDP are
-# already set, and sets those variables for this process and its children. Returns the PID to stop, or $null when
-# none was started. Without opentracker, says what to install; in CI that is an error.
-function Start-OpenTracker {
+# Runs $ScriptBlock with opentracker on a free loopback port (tests/opentracker/start.sh), which sets
+# TRACKERPS_OPENTRACKER_HTTP/_UDP for this process and its children, and stops it afterwards. When those variables are
+# already set, uses that tracker. Without opentracker, says what to install and runs $ScriptBlock anyway; in CI that is
+# an error.
+function Invoke-WithOpenTracker([scriptblock] $ScriptBlock) {
     if ($env:TRACKERPS_OPENTRACKER_HTTP -and $env:TRACKERPS_OPENTRACKER_UDP) {
-        return $null
+        return & $ScriptBlock
     }
 
     if (-not (Test-Path -LiteralPath '/usr/bin/opentracker') -or -not (Get-Command -Name 'bash' -ErrorAction SilentlyContinue)) {
@@ -70,7 +72,7 @@ function Start-OpenTracker {
         }
 
         Write-Warning $message
-        return $null
+        return & $ScriptBlock
     }
 
     $lines = & bash (Join-Path $PSScriptRoot 'tests/opentracker/start.sh')
@@ -84,57 +86,46 @@ function Start-OpenTracker {
     }
 
     Write-Information "opentracker on $env:TRACKERPS_OPENTRACKER_HTTP and $env:TRACKERPS_OPENTRACKER_UDP" -InformationAction Continue
-    [int] $env:TRACKERPS_OPENTRACKER_PID
-}
-
-function Stop-OpenTracker([object] $ProcessId) {
-    if ($null -ne $ProcessId) {
-        Stop-Process -Id $ProcessId -ErrorAction SilentlyContinue
-        Remove-Item -Path 'env:TRACKERPS_OPENTRACKER_HTTP', 'env:TRACKERPS_OPENTRACKER_UDP', 'env:TRACKERPS_OPENTRACKER_PID' -ErrorAction SilentlyContinue
+    try {
+        & $ScriptBlock
+    }
+    finally {
+        Stop-Process -Id ([int] $env:TRACKERPS_OPENTRACKER_PID) -ErrorAction SilentlyContinue
+        Remove-Item -Path 'env:TRACKERPS_OPENTRACKER_HTTP', 'env:TRACKERPS_OPENTRACKER_UDP', 'env:TRACKERPS_OPENTRACKER_PID'
     }
 }
 
-function Invoke-DemoTask {
-    Invoke-BuildTask
-    $tracker = Start-OpenTracker
-    try {
+function Invoke-DemoTask([string] $Configuration) {
+    Invoke-BuildTask -Configuration $Configuration
+    Invoke-WithOpenTracker {
         # A child process, so this session does not load (and lock) the module it just built.
         $demo = Join-Path $PSScriptRoot 'tests/demo.ps1'
         Invoke-NativeCommand -FilePath 'dotnet' -ArgumentList @('pwsh', '-NoProfile', '-NonInteractive', '-File', $demo)
     }
-    finally {
-        Stop-OpenTracker $tracker
-    }
 }
 
-# Counts of one test run: Passed, Failed, Skipped.
-function New-TestCount([int] $Passed, [int] $Failed, [int] $Skipped) {
-    [pscustomobject] @{ Passed = $Passed; Failed = $Failed; Skipped = $Skipped }
-}
-
-# dotnet test writes one .trx per test project; its ResultSummary/Counters hold the totals.
-function Invoke-XunitTest {
+# dotnet test writes one .trx per test project; its ResultSummary/Counters hold the totals. Returns Passed, Failed,
+# Skipped.
+function Invoke-XunitTest([string] $Configuration) {
     $directory = Join-Path $resultsRoot 'xunit'
     Remove-Item -LiteralPath $directory -Recurse -Force -ErrorAction SilentlyContinue
     Invoke-NativeCommand -FilePath 'dotnet' -AllowFailure -ArgumentList @(
         'test', $solution, '-c', $Configuration, '--logger', 'trx', '--results-directory', $directory)
     $exitCode = $LASTEXITCODE
-    $passed = 0
-    $failed = 0
-    $skipped = 0
+    $count = [pscustomobject] @{ Passed = 0; Failed = 0; Skipped = 0 }
     foreach ($trx in Get-ChildItem -LiteralPath $directory -Filter '*.trx' -ErrorAction SilentlyContinue) {
         $counters = ([xml] (Get-Content -LiteralPath $trx.FullName -Raw)).TestRun.ResultSummary.Counters
-        $passed += [int] $counters.passed
-        $failed += [int] $counters.failed + [int] $counters.error + [int] $counters.timeout + [int] $counters.aborted
-        $skipped += [int] $counters.notExecuted
+        $count.Passed += [int] $counters.passed
+        $count.Failed += [int] $counters.failed + [int] $counters.error + [int] $counters.timeout + [int] $counters.aborted
+        $count.Skipped += [int] $counters.notExecuted
     }
 
-    if ($exitCode -ne 0 -and $failed -eq 0) {
+    if ($exitCode -ne 0 -and $count.Failed -eq 0) {
         # The build or the test host failed before any result was recorded.
-        $failed = 1
+        $count.Failed = 1
     }
 
-    New-TestCount $passed $failed $skipped
+    $count
 }
 
 # The Pester module comes from NuGet (tests/tools/TestTools.csproj) into the global packages folder.
@@ -145,22 +136,22 @@ function Get-PesterManifestPath {
     Join-Path $packages 'pester/5.7.1/tools/Pester.psd1'
 }
 
+# Runs tests/Invoke-PesterSuite.ps1 in a child PowerShell, so the module's assemblies are not loaded into (and locked
+# by) this session. Returns Passed, Failed, Skipped.
 function Invoke-PesterTest {
     $summary = Join-Path $resultsRoot 'pester-summary.json'
     Remove-Item -LiteralPath $summary -ErrorAction SilentlyContinue
     $runner = Join-Path $PSScriptRoot 'tests/Invoke-PesterSuite.ps1'
-    # A child process, so the module's assemblies are not loaded into (and locked by) this session.
     Invoke-NativeCommand -FilePath 'dotnet' -AllowFailure -ArgumentList @(
         'pwsh', '-NoProfile', '-NonInteractive', '-File', $runner,
         '-PesterPath', (Get-PesterManifestPath),
         '-ResultPath', (Join-Path $resultsRoot 'pester.xml'),
         '-SummaryPath', $summary)
     if (-not (Test-Path -LiteralPath $summary)) {
-        return New-TestCount 0 1 0
+        return [pscustomobject] @{ Passed = 0; Failed = 1; Skipped = 0 }
     }
 
-    $counts = Get-Content -LiteralPath $summary -Raw | ConvertFrom-Json
-    New-TestCount $counts.Passed $counts.Failed $counts.Skipped
+    Get-Content -LiteralPath $summary -Raw | ConvertFrom-Json
 }
 
 # PSScriptAnalyzer 1.25.0 is not on a registry reachable here; a build of it sits in ../shared/tools.
@@ -195,14 +186,10 @@ function Invoke-AnalyzeTask {
     "PSScriptAnalyzer: no findings in $($files.Count) file(s)."
 }
 
-function Invoke-TestTask {
-    $tracker = Start-OpenTracker
-    try {
-        $xunit = Invoke-XunitTest
-        $pester = Invoke-PesterTest
-    }
-    finally {
-        Stop-OpenTracker $tracker
+function Invoke-TestTask([string] $Configuration) {
+    $xunit, $pester = Invoke-WithOpenTracker {
+        Invoke-XunitTest -Configuration $Configuration
+        Invoke-PesterTest
     }
 
     foreach ($run in @(@('xunit', $xunit), @('Pester', $pester))) {
@@ -239,8 +226,8 @@ function Invoke-TestTask {
 }
 
 switch ($Task) {
-    'Build' { Invoke-BuildTask }
-    'Demo' { Invoke-DemoTask }
-    'Test' { Invoke-TestTask }
+    'Build' { Invoke-BuildTask -Configuration $Configuration }
+    'Demo' { Invoke-DemoTask -Configuration $Configuration }
+    'Test' { Invoke-TestTask -Configuration $Configuration }
     'Analyze' { Invoke-AnalyzeTask }
 }

@@ -120,7 +120,7 @@ Describe 'Invoke-TrackerScrape pipeline binding' {
 Describe 'Invoke-TrackerScrape against opentracker' {
     BeforeAll {
         # One seeder announced, then scraped together with never-announced hashes.
-        function Test-ScrapeCounts([uri] $Tracker, [string] $Seeded, [int] $Port) {
+        function Test-ScrapeCount([uri] $Tracker, [string] $Seeded, [int] $Port) {
             $announce = @{ InfoHash = $Seeded; Tracker = $Tracker; Port = $Port; Left = 0; TimeoutSec = 5; ErrorAction = 'Stop' }
             $quiet = 1..3 | ForEach-Object { Get-TestHash $_ }
             try {
@@ -142,11 +142,11 @@ Describe 'Invoke-TrackerScrape against opentracker' {
     }
 
     It 'over HTTP, shows the announced seeder' -Skip:(-not $env:TRACKERPS_OPENTRACKER_HTTP) {
-        Test-ScrapeCounts -Tracker $env:TRACKERPS_OPENTRACKER_HTTP -Seeded (Get-TestHash 1049) -Port 51031
+        Test-ScrapeCount -Tracker $env:TRACKERPS_OPENTRACKER_HTTP -Seeded (Get-TestHash 1049) -Port 51031
     }
 
     It 'over UDP, shows the announced seeder' -Skip:(-not $env:TRACKERPS_OPENTRACKER_UDP) {
-        Test-ScrapeCounts -Tracker $env:TRACKERPS_OPENTRACKER_UDP -Seeded (Get-TestHash 1099) -Port 51032
+        Test-ScrapeCount -Tracker $env:TRACKERPS_OPENTRACKER_UDP -Seeded (Get-TestHash 1099) -Port 51032
     }
 
     It 'scrapes 1,000 piped info-hashes from one UDP tracker' -Skip:(-not $env:TRACKERPS_OPENTRACKER_UDP) {

@@ -44,14 +44,19 @@ function Get-ClosedLoopbackPort {
 
 # A minimal v1 single-file torrent (sorted keys, one zero piece hash) announcing to $Announce; -Private sets the BEP 27
 # `private` flag in the info dictionary.
-function New-TestTorrent([string] $Path, [string] $Announce, [string] $Name = 'a.bin', [switch] $Private) {
+function New-TestTorrent {
+    [CmdletBinding(SupportsShouldProcess)]
+    param([string] $Path, [string] $Announce, [string] $Name = 'a.bin', [switch] $Private)
+
     $ascii = [System.Text.Encoding]::ASCII
-    $private = if ($Private) { '7:privatei1e' } else { '' }
+    $privateEntry = if ($Private) { '7:privatei1e' } else { '' }
     $bytes = [System.Collections.Generic.List[byte]]::new()
     $bytes.AddRange($ascii.GetBytes("d8:announce$($Announce.Length):$($Announce)4:infod6:lengthi1e4:name$($Name.Length):$($Name)12:piece lengthi16384e6:pieces20:"))
     $bytes.AddRange([byte[]]::new(20))
-    $bytes.AddRange($ascii.GetBytes("$($private)ee"))
-    [System.IO.File]::WriteAllBytes($Path, $bytes.ToArray())
+    $bytes.AddRange($ascii.GetBytes("$($privateEntry)ee"))
+    if ($PSCmdlet.ShouldProcess($Path, 'Write test torrent')) {
+        [System.IO.File]::WriteAllBytes($Path, $bytes.ToArray())
+    }
 }
 
 function Get-ErrorId([System.Management.Automation.ErrorRecord] $ErrorRecord) {
