@@ -189,6 +189,22 @@ Describe 'Get-TorrentInfo' {
             $err[0].FullyQualifiedErrorId | Should -BeLike 'TorrentParseFailed,*'
         }
 
+        It 'accepts bytes after the top-level dictionary with a warning naming the offset, and rejects them with -Strict' {
+            $trailing = Join-Path $TestDrive 'trailing-crlf.torrent'
+            $bytes = [System.IO.File]::ReadAllBytes($v1Single)
+            [System.IO.File]::WriteAllBytes($trailing, $bytes + [byte[]](13, 10))
+
+            $torrent = Get-TorrentInfo -LiteralPath $trailing -WarningAction SilentlyContinue -WarningVariable warnings
+            Get-TorrentInfo -LiteralPath $trailing -Strict -ErrorAction SilentlyContinue -ErrorVariable err | Should -BeNullOrEmpty
+
+            $torrent.InfoHashV1 | Should -BeExactly $Oracle.'v1-single.torrent'.info_hash_v1
+            $warnings.Count | Should -Be 1
+            $warnings[0].Message | Should -BeExactly "${trailing}: byte $($bytes.Length): 2 bytes after the top-level dictionary are ignored"
+            $err.Count | Should -Be 1
+            $err[0].FullyQualifiedErrorId | Should -BeLike 'TorrentParseFailed,*'
+            $err[0].Exception.Message | Should -BeLike "*at byte $($bytes.Length) *after the root value"
+        }
+
         It 'lists pad files only with -IncludePadFiles' {
             $expected = $Oracle.'hybrid.torrent'
             $without = Get-TorrentInfo -Path $hybrid

@@ -149,6 +149,7 @@ namespace TrackerPS.Core.Metainfo
         /// <summary>
         /// Lenient decoding accepts non-canonical bencode with warnings, but BEP 52 requires v2 metainfo to be canonical
         /// (so the SHA-256 info-hash is reproducible), so in a torrent declaring meta version 2 the first finding is an error.
+        /// Trailing bytes are a warning for any version.
         /// </summary>
         private static void AddDecoderWarnings(BencodeDocument document, bool hasV2, MetainfoContext context)
         {
@@ -161,6 +162,13 @@ namespace TrackerPS.Core.Metainfo
             foreach (BencodeDiagnostic warning in document.Warnings)
             {
                 context.Warn(warning.Offset, warning.Message);
+            }
+
+            // Only lenient reading lets them through (strict decoding rejects them); they are outside 'info', so no hash changes.
+            if (document.TrailingBytes > 0)
+            {
+                int offset = document.Root.Offset + document.Root.Length;
+                context.Warn(offset, $"{document.TrailingBytes} bytes after the top-level dictionary are ignored");
             }
         }
 
