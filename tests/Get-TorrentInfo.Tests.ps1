@@ -167,6 +167,25 @@ Describe 'Get-TorrentInfo' {
         }
     }
 
+    Context 'Torrents libtorrent rejects' {
+        It 'writes TorrentParseFailed for a <What>' -ForEach @(
+            @{ What = 'single file of length 0'; Info = 'd6:lengthi0e4:name5:a.bin12:piece lengthi16384e6:pieces0:e'; Reason = 'the files add up to 0 bytes*' }
+            @{ What = 'multi-file torrent whose files are all empty'; Info = 'd5:filesld6:lengthi0e4:pathl1:aeee4:name4:root12:piece lengthi16384e6:pieces0:e'; Reason = 'the files add up to 0 bytes*' }
+            @{ What = 'single file with an empty name'; Info = "d6:lengthi1e4:name0:12:piece lengthi16384e6:pieces20:$('x' * 20)e"; Reason = "'info.name' is empty*" }
+        ) {
+            $file = Join-Path $TestDrive 'rejected.torrent'
+            [System.IO.File]::WriteAllText($file, "d4:info$($Info)e")
+
+            Get-TorrentInfo -LiteralPath $file -ErrorAction SilentlyContinue -ErrorVariable err | Should -BeNullOrEmpty
+
+            $err.Count | Should -Be 1
+            $err[0].FullyQualifiedErrorId | Should -Be 'TorrentParseFailed,TrackerPS.Commands.GetTorrentInfoCommand'
+            "$($err[0].CategoryInfo.Category)" | Should -Be 'InvalidData'
+            $err[0].TargetObject | Should -Be $file
+            $err[0].Exception.Reason | Should -BeLike $Reason
+        }
+    }
+
     Context 'Options' {
         It 'accepts unsorted info keys with a warning per finding, naming the file' {
             $torrent = Get-TorrentInfo -Path $unsorted -WarningAction SilentlyContinue -WarningVariable warnings

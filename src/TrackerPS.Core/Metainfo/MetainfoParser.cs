@@ -38,13 +38,19 @@ namespace TrackerPS.Core.Metainfo
             long pieceLength = ReadPieceLength(info, hasV2, context);
 
             FileEntry[] files = ReadFiles(root, info, hasV1, hasV2, nameValue, name, pieceLength, names, context, out long[] offsets, out long pieceCount);
+            FileTotals totals = FileTotals.Of(files);
+            if (totals.Size == 0)
+            {
+                // Nothing to download or seed; libtorrent rejects it too ("invalid length of torrent").
+                throw context.Error("the files add up to 0 bytes; a torrent must hold at least one byte", info);
+            }
+
             InfoHash? v1Hash = hasV1 ? InfoHashComputer.V1(info.RawBytes) : null;
             InfoHash? v2Hash = hasV2 ? InfoHashComputer.V2(info.RawBytes) : null;
             string? v1Hex = v1Hash?.ToHex();
             Uri[][] tiers = TrackerListReader.ReadTiers(root, context);
             Uri[] trackers = TrackerListReader.Flatten(tiers);
             Uri[] webSeeds = MetainfoUri.ReadList(root, "url-list", MetainfoUri.WebSeedSchemes, context);
-            FileTotals totals = FileTotals.Of(files);
             return new TorrentInfo
             {
                 Path = path,

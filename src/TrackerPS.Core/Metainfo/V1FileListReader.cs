@@ -12,7 +12,7 @@ namespace TrackerPS.Core.Metainfo
         private static readonly MetainfoLabel s_filesLabel = "info.files";
 
         /// <summary>Reads the files; for a single-file torrent, one entry named <paramref name="name"/>.</summary>
-        /// <exception cref="MetainfoException">Both or neither of <c>length</c> and <c>files</c>, or a malformed entry.</exception>
+        /// <exception cref="MetainfoException">Both or neither of <c>length</c> and <c>files</c>, a malformed entry, or an empty name for a single file.</exception>
         public static FileEntry[] Read(BDictionary info, BString nameBytes, string name, NameDecoder names, MetainfoContext context)
         {
             BValue? length = info["length"];
@@ -30,6 +30,12 @@ namespace TrackerPS.Core.Metainfo
             if (length is null)
             {
                 throw context.Error("'info' has neither 'length' (single file) nor 'files' (multi-file)", info);
+            }
+
+            if (name.Length == 0)
+            {
+                // The name is the file's name here, not a folder's; libtorrent rejects it too ("missing name in torrent file").
+                throw context.Error("'info.name' is empty; a single-file torrent needs it as the file's name", nameBytes);
             }
 
             var single = new FileEntry(
