@@ -167,6 +167,27 @@ Describe 'Get-TorrentInfo' {
         }
     }
 
+    Context 'BEP 47 symlinks' {
+        It 'shows IsSymlink and SymlinkPath for the symlink of <File>, as libtorrent reports it' -ForEach @(
+            @{ File = 'symlink-hybrid.torrent' }
+            @{ File = 'symlink-v1.torrent' }
+        ) {
+            $expected = $Oracle.$File
+            $torrent = Get-TorrentInfo -Path (Get-FixturePath $File) -WarningVariable warnings
+
+            $links = @($torrent.Files | Where-Object IsSymlink)
+            $links.Count | Should -Be 1
+            $links[0].Path | Should -BeExactly 'link'
+            $links[0].SymlinkPath | Should -BeExactly ($expected.files | Where-Object symlink).symlink_path
+            $links[0].Length | Should -Be 0
+            [System.Text.Encoding]::UTF8.GetString($links[0].RawSymlinkPath[-1]) | Should -BeExactly 'b.txt'
+            @($torrent.Files | Where-Object { -not $_.IsSymlink -and $null -eq $_.SymlinkPath }).Count | Should -Be 2
+            $torrent.TotalSize | Should -Be $expected.total_size_excluding_pads
+            $torrent.PieceCount | Should -Be $expected.num_pieces
+            $warnings.Count | Should -Be 0
+        }
+    }
+
     Context 'Torrents libtorrent rejects' {
         It 'writes TorrentParseFailed for a <What>' -ForEach @(
             @{ What = 'single file of length 0'; Info = 'd6:lengthi0e4:name5:a.bin12:piece lengthi16384e6:pieces0:e'; Reason = 'the files add up to 0 bytes*' }

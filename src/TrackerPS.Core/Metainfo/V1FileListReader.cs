@@ -5,7 +5,7 @@ namespace TrackerPS.Core.Metainfo
 {
     /// <summary>
     /// Reads the v1 file list (BEP 3 §info dictionary): <c>length</c> for a single file, or <c>files</c>, a list of
-    /// <c>{length, path}</c> with <c>path</c> a list of elements (BEP 47 <c>attr</c> and <c>path.utf-8</c> honoured).
+    /// <c>{length, path}</c> with <c>path</c> a list of elements (BEP 47 <c>attr</c> and <c>symlink path</c>, and <c>path.utf-8</c>, honoured).
     /// </summary>
     internal static class V1FileListReader
     {
@@ -108,10 +108,18 @@ namespace TrackerPS.Core.Metainfo
                 elements[j] = names.Decode(element, twin?.Items[j] as BString, elementLabel);
             }
 
-            bool unsafePath = PathSafety.Check(elements, pathLabel, path, context);
-            return new FileEntry(elements, length, FileAttributes.Read(file, label, context), unsafePath, file.Offset)
+            string attributes = FileAttributes.Read(file, label, context);
+            SymlinkTarget? symlink = SymlinkTarget.Read(file, attributes, label, names, context);
+            if (symlink is not null)
+            {
+                length = SymlinkTarget.Length(length, file, label, context);
+            }
+
+            bool unsafePath = PathSafety.Check(elements, pathLabel, path, context) | (symlink?.HasUnsafePath ?? false);
+            return new FileEntry(elements, length, attributes, unsafePath, file.Offset)
             {
                 EncodedRawPath = new EncodedPath(encodedFiles, path.Offset - copyStart, path.Length),
+                Symlink = symlink,
             };
         }
     }
