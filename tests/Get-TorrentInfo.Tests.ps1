@@ -188,6 +188,25 @@ Describe 'Get-TorrentInfo' {
         }
     }
 
+    Context 'Progress' {
+        It 'writes no progress for a run that ends within a second' {
+            # The timing rules are unit-tested with an injected clock (ProgressThrottleTests); a timed test here would be flaky.
+            $ps = [powershell]::Create()
+            try {
+                $null = $ps.AddCommand('Import-Module').AddParameter('Name', $ModuleManifest).AddStatement()
+                $null = $ps.AddCommand('Get-TorrentInfo').AddParameter('Path', @($v1Single, $hybrid))
+                $torrents = $ps.Invoke()
+
+                $torrents.Count | Should -Be 2
+                @($ps.Streams.Progress | Where-Object Activity -eq 'Get-TorrentInfo').Count | Should -Be 0
+                $ps.Streams.Error.Count | Should -Be 0
+            }
+            finally {
+                $ps.Dispose()
+            }
+        }
+    }
+
     Context 'Torrents libtorrent rejects' {
         It 'writes TorrentParseFailed for a <What>' -ForEach @(
             @{ What = 'single file of length 0'; Info = 'd6:lengthi0e4:name5:a.bin12:piece lengthi16384e6:pieces0:e'; Reason = 'the files add up to 0 bytes*' }
