@@ -167,6 +167,65 @@ Describe 'Get-TorrentInfo' {
         }
     }
 
+    Context 'BEP 47 symlinks' {
+        It 'shows IsSymlink and SymlinkPath for the symlink of <File>, as libtorrent reports it' -ForEach @(
+            @{ File = 'symlink-hybrid.torrent' }
+            @{ File = 'symlink-v1.torrent' }
+        ) {
+            $expected = $Oracle.$File
+            $torrent = Get-TorrentInfo -Path (Get-FixturePath $File) -WarningVariable warnings
+
+            $links = @($torrent.Files | Where-Object IsSymlink)
+            $links.Count | Should -Be 1
+            $links[0].Path | Should -BeExactly 'link'
+            $links[0].SymlinkPath | Should -BeExactly ($expected.files | Where-Object symlink).symlink_path
+            $links[0].Length | Should -Be 0
+            [System.Text.Encoding]::UTF8.GetString($links[0].RawSymlinkPath[-1]) | Should -BeExactly 'b.txt'
+            @($torrent.Files | Where-Object { -not $_.IsSymlink -and $null -eq $_.SymlinkPath }).Count | Should -Be 2
+            $torrent.TotalSize | Should -Be $expected.total_size_excluding_pads
+            $torrent.PieceCount | Should -Be $expected.num_pieces
+            $warnings.Count | Should -Be 0
+        }
+    }
+
+    Context 'Progress' {
+        It 'writes no progress for a run that ends within a second' {
+            # The timing rules are unit-tested with an injected clock (ProgressThrottleTests); a timed test here would be flaky.
+            $ps = [powershell]::Create()
+            try {
+                $null = $ps.AddCommand('Import-Module').AddParameter('Name', $ModuleManifest).AddStatement()
+                $null = $ps.AddCommand('Get-TorrentInfo').AddParameter('Path', @($v1Single, $hybrid))
+                $torrents = $ps.Invoke()
+
+                $torrents.Count | Should -Be 2
+                @($ps.Streams.Progress | Where-Object Activity -eq 'Get-TorrentInfo').Count | Should -Be 0
+                $ps.Streams.Error.Count | Should -Be 0
+            }
+            finally {
+                $ps.Dispose()
+            }
+        }
+    }
+
+    Context 'Torrents libtorrent rejects' {
+        It 'writes TorrentParseFailed for a <What>' -ForEach @(
+            @{ What = 'single file of length 0'; Info = 'd6:lengthi0e4:name5:a.bin12:piece lengthi16384e6:pieces0:e'; Reason = 'the files add up to 0 bytes*' }
+            @{ What = 'multi-file torrent whose files are all empty'; Info = 'd5:filesld6:lengthi0e4:pathl1:aeee4:name4:root12:piece lengthi16384e6:pieces0:e'; Reason = 'the files add up to 0 bytes*' }
+            @{ What = 'single file with an empty name'; Info = "d6:lengthi1e4:name0:12:piece lengthi16384e6:pieces20:$('x' * 20)e"; Reason = "'info.name' is empty*" }
+        ) {
+            $file = Join-Path $TestDrive 'rejected.torrent'
+            [System.IO.File]::WriteAllText($file, "d4:info$($Info)e")
+
+            Get-TorrentInfo -LiteralPath $file -ErrorAction SilentlyContinue -ErrorVariable err | Should -BeNullOrEmpty
+
+            $err.Count | Should -Be 1
+            $err[0].FullyQualifiedErrorId | Should -Be 'TorrentParseFailed,TrackerPS.Commands.GetTorrentInfoCommand'
+            "$($err[0].CategoryInfo.Category)" | Should -Be 'InvalidData'
+            $err[0].TargetObject | Should -Be $file
+            $err[0].Exception.Reason | Should -BeLike $Reason
+        }
+    }
+
     Context 'Options' {
         It 'accepts unsorted info keys with a warning per finding, naming the file' {
             $torrent = Get-TorrentInfo -Path $unsorted -WarningAction SilentlyContinue -WarningVariable warnings
@@ -187,6 +246,22 @@ Describe 'Get-TorrentInfo' {
             Get-TorrentInfo -Path $unsorted -Strict -ErrorAction SilentlyContinue -ErrorVariable err | Should -BeNullOrEmpty
             $err.Count | Should -Be 1
             $err[0].FullyQualifiedErrorId | Should -BeLike 'TorrentParseFailed,*'
+        }
+
+        It 'accepts bytes after the top-level dictionary with a warning naming the offset, and rejects them with -Strict' {
+            $trailing = Join-Path $TestDrive 'trailing-crlf.torrent'
+            $bytes = [System.IO.File]::ReadAllBytes($v1Single)
+            [System.IO.File]::WriteAllBytes($trailing, $bytes + [byte[]](13, 10))
+
+            $torrent = Get-TorrentInfo -LiteralPath $trailing -WarningAction SilentlyContinue -WarningVariable warnings
+            Get-TorrentInfo -LiteralPath $trailing -Strict -ErrorAction SilentlyContinue -ErrorVariable err | Should -BeNullOrEmpty
+
+            $torrent.InfoHashV1 | Should -BeExactly $Oracle.'v1-single.torrent'.info_hash_v1
+            $warnings.Count | Should -Be 1
+            $warnings[0].Message | Should -BeExactly "${trailing}: byte $($bytes.Length): 2 bytes after the top-level dictionary are ignored"
+            $err.Count | Should -Be 1
+            $err[0].FullyQualifiedErrorId | Should -BeLike 'TorrentParseFailed,*'
+            $err[0].Exception.Message | Should -BeLike "*at byte $($bytes.Length) *after the root value"
         }
 
         It 'lists pad files only with -IncludePadFiles' {

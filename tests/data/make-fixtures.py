@@ -105,11 +105,20 @@ def lt_make(out_name, payload_parent, root_name, files, *, flags=0,
     Files are added explicitly (in this order) rather than via
     lt.add_files so the v1 file order does not depend on readdir order.
     A single entry with relative path None makes a single-file torrent.
+    files=None instead adds the folder payload_parent/root_name with
+    lt.add_files, keeping symlinks as BEP 47 symlinks (the only way to
+    get them from create_torrent); its file order is checked by the caller.
     """
     fs = lt.file_storage()
-    for rel, size, fflags in files:
-        path = root_name if rel is None else root_name + "/" + rel
-        fs.add_file(path, size, fflags)
+    if files is None:
+        # the overload without a predicate does not take the flags from Python
+        lt.add_files(fs, os.path.join(payload_parent, root_name),
+                     lambda p: True, lt.create_torrent.symlinks)
+        flags |= lt.create_torrent.symlinks
+    else:
+        for rel, size, fflags in files:
+            path = root_name if rel is None else root_name + "/" + rel
+            fs.add_file(path, size, fflags)
     ct = lt.create_torrent(fs, piece, flags)
     for url, tier in trackers:
         ct.add_tracker(url, tier)
@@ -358,6 +367,33 @@ def build(tmp):
                      "info dict byte-identical, so same info-hash" % MS_CREATION_DATE,
                      "lt.bdecode(v1-single) -> set creation date -> lt.bencode"))
 
+    # 12. symlinks (BEP 47 attr 'l' + 'symlink path') -----------------------
+    # A folder with a real symlink, read by lt.add_files. The v2 'file tree'
+    # leaf of a symlink has no 'length'; the v1 entry has length 0.
+    d = os.path.join(tmp, "p12")
+    write_payload(os.path.join(d, "symlinks"), [
+        ("a.bin", data("symlink-a", 20000), None),
+        ("sub/b.txt", b"symlink target\n", None),
+    ])
+    os.symlink("sub/b.txt", os.path.join(d, "symlinks", "link"))
+    for out_name, flags, what, leaf in [
+            ("symlink-hybrid.torrent", 0, "hybrid (default flags)",
+             "v1 length 0; its v2 'file tree' leaf has no 'length'"),
+            ("symlink-v1.torrent", lt.create_torrent.v1_only, "v1_only",
+             "length 0")]:
+        raw = lt_make(out_name, d, "symlinks", None, flags=flags,
+                      trackers=[("http://127.0.0.1:6969/announce", 0)],
+                      comment="BEP 47 symlink")
+        ti = lt.torrent_info(lt.bdecode(raw))
+        paths = [p for p in (ti.files().file_path(i) for i in range(ti.num_files()))
+                 if "/.pad/" not in p]
+        assert paths == ["symlinks/a.bin", "symlinks/link", "symlinks/sub/b.txt"], paths
+        FIXTURES.append((out_name,
+                         "%s multi-file with a symlink 'link' -> 'sub/b.txt' (BEP 47 "
+                         "attr 'xl' and 'symlink path', %s)" % (what, leaf),
+                         "libtorrent lt.add_files(fs, folder, pred, symlinks) + "
+                         "create_torrent(fs, 16384, %s | symlinks)" % what))
+
 
 # --------------------------------------------------------------------------
 # oracle
@@ -392,6 +428,12 @@ def transmission_show(path):
         elif s.startswith("Piece Count:"):
             res["transmission_show_piece_count"] = int(s.split(":", 1)[1].strip())
     return res
+
+
+def strip_name(lt_path, tname):
+    """A libtorrent path without the leading '<name>/' of a multi-file torrent."""
+    lt_path = lt_path.replace("\\", "/")
+    return lt_path[len(tname) + 1:] if lt_path.startswith(tname + "/") else lt_path
 
 
 def oracle_for(name):
@@ -431,8 +473,7 @@ def oracle_for(name):
     for i in range(n):
         fl = int(fs.file_flags(i))
         lt_path = fs.file_path(i).replace("\\", "/")
-        rel = lt_path if single else lt_path[len(tname) + 1:] \
-            if lt_path.startswith(tname + "/") else lt_path
+        rel = lt_path if single else strip_name(lt_path, tname)
         entry = {
             "path": rel,
             "lt_path": lt_path,
@@ -442,6 +483,10 @@ def oracle_for(name):
             "executable": bool(fl & int(lt.file_storage.flag_executable)),
             "hidden": bool(fl & int(lt.file_storage.flag_hidden)),
             "symlink": bool(fl & int(lt.file_storage.flag_symlink)),
+            # libtorrent's target (files().symlink(i), from the torrent root,
+            # '<name>/' included) and the same without '<name>/', like path
+            "lt_symlink_path": fs.symlink(i) or None,
+            "symlink_path": strip_name(fs.symlink(i), tname) or None,
         }
         files.append(entry)
     seeds = ti.web_seeds()

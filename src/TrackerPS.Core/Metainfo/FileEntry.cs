@@ -15,7 +15,7 @@ namespace TrackerPS.Core.Metainfo
         /// <param name="elements">Decoded path elements below the torrent root (for a single-file torrent, just the name).</param>
         /// <param name="length">Size in bytes.</param>
         /// <param name="attributes">BEP 47 <c>attr</c>, empty when absent.</param>
-        /// <param name="hasUnsafePath">True when an element is unsafe (see <see cref="PathSafety"/>).</param>
+        /// <param name="hasUnsafePath">True when an element, or an element of a symlink's target, is unsafe (see <see cref="PathSafety"/>).</param>
         /// <param name="sourceOffset">Byte offset of the file's dictionary in the input, for messages.</param>
         public FileEntry(string[] elements, long length, string attributes, bool hasUnsafePath, int sourceOffset)
         {
@@ -53,6 +53,9 @@ namespace TrackerPS.Core.Metainfo
         /// <summary>BEP 52 <c>pieces root</c> as lower-case hex, or null.</summary>
         public string? PiecesRoot { get; set; }
 
+        /// <summary>The BEP 47 symlink target, or null when the file is not a symlink.</summary>
+        public SymlinkTarget? Symlink { get; init; }
+
         public TorrentFile ToTorrentFile(long offset) => new TorrentFile(RawPath, EncodedRawPath)
         {
             Path = Path,
@@ -62,6 +65,9 @@ namespace TrackerPS.Core.Metainfo
             Attributes = Attributes,
             HasUnsafePath = HasUnsafePath,
             PiecesRoot = PiecesRoot,
+            IsSymlink = Symlink is not null,
+            SymlinkPath = Symlink?.Path,
+            RawSymlinkPath = Symlink?.RawPath,
         };
     }
 }

@@ -5,7 +5,8 @@ namespace TrackerPS.Core.Metainfo
 {
     /// <summary>
     /// BEP 52 §upgrade path: a hybrid torrent's v1 <c>files</c> and v2 <c>file tree</c> must describe the same files in
-    /// the same order, with pad files in the v1 list so that every v1 file starts on a piece boundary as in v2.
+    /// the same order (BEP 47 symlinks to the same targets), with pad files in the v1 list so that every v1 file starts on
+    /// a piece boundary as in v2.
     /// A mismatch is reported as a warning: the two halves would download different data.
     /// </summary>
     internal static class HybridConsistencyChecker
@@ -31,6 +32,12 @@ namespace TrackerPS.Core.Metainfo
                     return false;
                 }
 
+                if (v1.Symlink?.Path != v2.Symlink?.Path)
+                {
+                    Warn(context, $"'{v1.Path}' is {Target(v1)} in v1 'files' but {Target(v2)} in v2 'file tree'");
+                    return false;
+                }
+
                 if (v1.Length > 0 && v1Offsets[real[k]] % pieceLength != 0)
                 {
                     Warn(context, $"'{v1.Path}' starts at byte {v1Offsets[real[k]]} of the v1 data, not on a piece boundary (a pad file is missing or wrong)");
@@ -45,6 +52,8 @@ namespace TrackerPS.Core.Metainfo
 
             return true;
         }
+
+        private static string Target(in FileEntry file) => file.Symlink is null ? "not a symlink" : $"a symlink to '{file.Symlink.Path}'";
 
         private static void Warn(MetainfoContext context, string message) =>
             context.Warnings.Add("hybrid torrent is inconsistent (BEP 52): " + message);

@@ -38,13 +38,19 @@ namespace TrackerPS.Core.Metainfo
             long pieceLength = ReadPieceLength(info, hasV2, context);
 
             FileEntry[] files = ReadFiles(root, info, hasV1, hasV2, nameValue, name, pieceLength, names, context, out long[] offsets, out long pieceCount);
+            FileTotals totals = FileTotals.Of(files);
+            if (totals.Size == 0)
+            {
+                // Nothing to download or seed; libtorrent rejects it too ("invalid length of torrent").
+                throw context.Error("the files add up to 0 bytes; a torrent must hold at least one byte", info);
+            }
+
             InfoHash? v1Hash = hasV1 ? InfoHashComputer.V1(info.RawBytes) : null;
             InfoHash? v2Hash = hasV2 ? InfoHashComputer.V2(info.RawBytes) : null;
             string? v1Hex = v1Hash?.ToHex();
             Uri[][] tiers = TrackerListReader.ReadTiers(root, context);
             Uri[] trackers = TrackerListReader.Flatten(tiers);
             Uri[] webSeeds = MetainfoUri.ReadList(root, "url-list", MetainfoUri.WebSeedSchemes, context);
-            FileTotals totals = FileTotals.Of(files);
             return new TorrentInfo
             {
                 Path = path,
@@ -149,6 +155,7 @@ namespace TrackerPS.Core.Metainfo
         /// <summary>
         /// Lenient decoding accepts non-canonical bencode with warnings, but BEP 52 requires v2 metainfo to be canonical
         /// (so the SHA-256 info-hash is reproducible), so in a torrent declaring meta version 2 the first finding is an error.
+        /// Trailing bytes are a warning for any version.
         /// </summary>
         private static void AddDecoderWarnings(BencodeDocument document, bool hasV2, MetainfoContext context)
         {
@@ -161,6 +168,13 @@ namespace TrackerPS.Core.Metainfo
             foreach (BencodeDiagnostic warning in document.Warnings)
             {
                 context.Warn(warning.Offset, warning.Message);
+            }
+
+            // Only lenient reading lets them through (strict decoding rejects them); they are outside 'info', so no hash changes.
+            if (document.TrailingBytes > 0)
+            {
+                int offset = document.Root.Offset + document.Root.Length;
+                context.Warn(offset, $"{document.TrailingBytes} bytes after the top-level dictionary are ignored");
             }
         }
 

@@ -24,7 +24,7 @@ namespace TrackerPS
         /// <summary>Path relative to the torrent root, elements joined with '/'; for a single-file torrent, the name.</summary>
         public string Path { get; init; } = string.Empty;
 
-        /// <summary>Size in bytes.</summary>
+        /// <summary>Size in bytes; 0 for a symlink, whatever its <c>length</c> says (as libtorrent lays it out).</summary>
         public long Length { get; init; }
 
         /// <summary>
@@ -39,7 +39,10 @@ namespace TrackerPS
         /// <summary>BEP 47 <c>attr</c> flags as given (<c>p</c> pad, <c>x</c> executable, <c>h</c> hidden, <c>l</c> symlink); empty when absent.</summary>
         public string Attributes { get; init; } = string.Empty;
 
-        /// <summary>True when a path element is empty, <c>.</c>, <c>..</c>, absolute, a drive letter, or contains '/', '\' or NUL.</summary>
+        /// <summary>
+        /// True when a path element, or an element of <see cref="SymlinkPath"/>, is empty, <c>.</c>, <c>..</c>, absolute, a
+        /// drive letter, or contains '/', '\' or NUL.
+        /// </summary>
         public bool HasUnsafePath { get; init; }
 
         /// <summary>The raw bytes of each path element as stored in the torrent, before any decoding.</summary>
@@ -51,6 +54,15 @@ namespace TrackerPS
 
         /// <summary>BEP 52 <c>pieces root</c> as lower-case hex (64 characters), or null for a v1-only torrent, an empty file, or an inconsistent hybrid.</summary>
         public string? PiecesRoot { get; init; }
+
+        /// <summary>True for a BEP 47 symlink: <c>attr</c> has <c>l</c> and <c>symlink path</c> is present (libtorrent requires both).</summary>
+        public bool IsSymlink { get; init; }
+
+        /// <summary>A symlink's target (BEP 47 <c>symlink path</c>, from the torrent root), elements joined with '/' as in <see cref="Path"/>; null when not a symlink.</summary>
+        public string? SymlinkPath { get; init; }
+
+        /// <summary>The raw bytes of each element of <see cref="SymlinkPath"/> as stored, before any decoding; null when not a symlink.</summary>
+        public byte[][]? RawSymlinkPath { get; init; }
 
         /// <summary>Builds the raw path from the encoded list on first read; two threads racing both get the first one stored.</summary>
         private byte[][] DecodeRawPath()

@@ -11,6 +11,7 @@ namespace TrackerPS.Core.Metainfo
     public static class TorrentReader
     {
         private static readonly TorrentReadOptions s_defaultOptions = new TorrentReadOptions();
+        private static readonly BencodeLimits s_lenientLimits = new BencodeLimits { AllowTrailingBytes = true };
 
         /// <summary>Parses a torrent from bytes.</summary>
         /// <param name="data">The whole .torrent file.</param>
@@ -66,11 +67,16 @@ namespace TrackerPS.Core.Metainfo
             return MetainfoParser.Parse(document, new MetainfoContext(sourceName, options), path);
         }
 
-        /// <summary>The decoder limits: the given ones (or the defaults), made strict when the options ask for it.</summary>
+        /// <summary>
+        /// The decoder limits: the given ones (or the defaults), made strict when the options ask for it. Bytes after the
+        /// top-level dictionary (a web server's CRLF, say) are allowed unless strict, whatever the limits say: libtorrent
+        /// ignores them, and <see cref="MetainfoParser"/> reports them as a warning.
+        /// </summary>
         private static BencodeLimits EffectiveLimits(TorrentReadOptions options)
         {
-            BencodeLimits limits = options.Limits ?? BencodeLimits.Default;
-            if (!options.Strict || limits.Strict)
+            BencodeLimits limits = options.Limits ?? s_lenientLimits;
+            bool strict = options.Strict || limits.Strict;
+            if (limits.Strict == strict && limits.AllowTrailingBytes != strict)
             {
                 return limits;
             }
@@ -80,8 +86,8 @@ namespace TrackerPS.Core.Metainfo
                 MaxDepth = limits.MaxDepth,
                 MaxInputSize = limits.MaxInputSize,
                 MaxTokens = limits.MaxTokens,
-                AllowTrailingBytes = limits.AllowTrailingBytes,
-                Strict = true,
+                AllowTrailingBytes = !strict,
+                Strict = strict,
             };
         }
 

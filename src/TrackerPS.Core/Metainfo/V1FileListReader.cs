@@ -5,14 +5,14 @@ namespace TrackerPS.Core.Metainfo
 {
     /// <summary>
     /// Reads the v1 file list (BEP 3 §info dictionary): <c>length</c> for a single file, or <c>files</c>, a list of
-    /// <c>{length, path}</c> with <c>path</c> a list of elements (BEP 47 <c>attr</c> and <c>path.utf-8</c> honoured).
+    /// <c>{length, path}</c> with <c>path</c> a list of elements (BEP 47 <c>attr</c> and <c>symlink path</c>, and <c>path.utf-8</c>, honoured).
     /// </summary>
     internal static class V1FileListReader
     {
         private static readonly MetainfoLabel s_filesLabel = "info.files";
 
         /// <summary>Reads the files; for a single-file torrent, one entry named <paramref name="name"/>.</summary>
-        /// <exception cref="MetainfoException">Both or neither of <c>length</c> and <c>files</c>, or a malformed entry.</exception>
+        /// <exception cref="MetainfoException">Both or neither of <c>length</c> and <c>files</c>, a malformed entry, or an empty name for a single file.</exception>
         public static FileEntry[] Read(BDictionary info, BString nameBytes, string name, NameDecoder names, MetainfoContext context)
         {
             BValue? length = info["length"];
@@ -30,6 +30,12 @@ namespace TrackerPS.Core.Metainfo
             if (length is null)
             {
                 throw context.Error("'info' has neither 'length' (single file) nor 'files' (multi-file)", info);
+            }
+
+            if (name.Length == 0)
+            {
+                // The name is the file's name here, not a folder's; libtorrent rejects it too ("missing name in torrent file").
+                throw context.Error("'info.name' is empty; a single-file torrent needs it as the file's name", nameBytes);
             }
 
             var single = new FileEntry(
@@ -102,10 +108,18 @@ namespace TrackerPS.Core.Metainfo
                 elements[j] = names.Decode(element, twin?.Items[j] as BString, elementLabel);
             }
 
-            bool unsafePath = PathSafety.Check(elements, pathLabel, path, context);
-            return new FileEntry(elements, length, FileAttributes.Read(file, label, context), unsafePath, file.Offset)
+            string attributes = FileAttributes.Read(file, label, context);
+            SymlinkTarget? symlink = SymlinkTarget.Read(file, attributes, label, names, context);
+            if (symlink is not null)
+            {
+                length = SymlinkTarget.Length(length, file, label, context);
+            }
+
+            bool unsafePath = PathSafety.Check(elements, pathLabel, path, context) | (symlink?.HasUnsafePath ?? false);
+            return new FileEntry(elements, length, attributes, unsafePath, file.Offset)
             {
                 EncodedRawPath = new EncodedPath(encodedFiles, path.Offset - copyStart, path.Length),
+                Symlink = symlink,
             };
         }
     }

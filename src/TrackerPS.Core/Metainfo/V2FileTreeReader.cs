@@ -14,7 +14,7 @@ namespace TrackerPS.Core.Metainfo
         /// <summary>Length of a <c>pieces root</c>: one SHA-256 (BEP 52).</summary>
         public const int PiecesRootLength = 32;
 
-        /// <exception cref="MetainfoException">A node is not a dictionary, a file lacks <c>length</c>, or a root is malformed.</exception>
+        /// <exception cref="MetainfoException">A node is not a dictionary, a file lacks <c>length</c> (only a BEP 47 symlink may), or a root is malformed.</exception>
         public static FileEntry[] Read(BDictionary info, NameDecoder names, MetainfoContext context)
         {
             BDictionary tree = context.Require<BDictionary>(info, "file tree", "info.file tree");
@@ -49,7 +49,7 @@ namespace TrackerPS.Core.Metainfo
                 BDictionary? leaf = context.Optional<BDictionary>(node, string.Empty, label);
                 if (leaf is not null)
                 {
-                    files.Add(ReadFile(leaf, node, label, path, raw, context));
+                    files.Add(ReadFile(leaf, node, label, path, raw, names, context));
                 }
                 else
                 {
@@ -61,14 +61,22 @@ namespace TrackerPS.Core.Metainfo
             }
         }
 
-        private static FileEntry ReadFile(BDictionary leaf, BDictionary node, string label, List<string> path, List<byte[]> raw, MetainfoContext context)
+        private static FileEntry ReadFile(BDictionary leaf, BDictionary node, string label, List<string> path, List<byte[]> raw, NameDecoder names, MetainfoContext context)
         {
             if (node.Count > 1)
             {
                 context.Warn(node.Offset, $"'{label}' is a file but has other keys besides \"\"; they are ignored");
             }
 
-            long length = context.RequireLength(leaf, "length", label + ".length");
+            string attributes = FileAttributes.Read(leaf, label, context);
+            SymlinkTarget? symlink = SymlinkTarget.Read(leaf, attributes, label, names, context);
+            // BEP 47 lets a symlink's leaf leave 'length' out, and libtorrent writes none; it accepts any 'l' leaf without one.
+            long length = attributes.IndexOf('l') >= 0 && leaf["length"] is null ? 0 : context.RequireLength(leaf, "length", label + ".length");
+            if (symlink is not null)
+            {
+                length = SymlinkTarget.Length(length, leaf, label, context);
+            }
+
             BString? root = context.Optional<BString>(leaf, "pieces root", label + ".pieces root");
             if (root is null && length > 0)
             {
@@ -81,10 +89,11 @@ namespace TrackerPS.Core.Metainfo
             }
 
             string[] elements = path.ToArray();
-            bool unsafePath = PathSafety.Check(elements, label, node, context);
-            return new FileEntry(elements, length, FileAttributes.Read(leaf, label, context), unsafePath, leaf.Offset)
+            bool unsafePath = PathSafety.Check(elements, label, node, context) | (symlink?.HasUnsafePath ?? false);
+            return new FileEntry(elements, length, attributes, unsafePath, leaf.Offset)
             {
                 RawPath = raw.ToArray(),
+                Symlink = symlink,
                 // A pieces root is a SHA-256 like a v2 info-hash, so it shares the hex formatting.
                 PiecesRoot = root is null ? null : new InfoHash(root.ToArray()).ToHex(),
             };

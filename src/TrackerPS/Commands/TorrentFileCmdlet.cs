@@ -17,6 +17,9 @@ namespace TrackerPS.Commands
     /// </summary>
     public abstract class TorrentFileCmdlet : PSCmdlet
     {
+        private const int ProgressActivityId = 0x7C;
+        private FileReadProgress? _progress;
+
         /// <summary>Paths of .torrent files; wildcards are expanded. Binds pipeline strings, and <c>Path</c> by property name.</summary>
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = ParameterSets.Path, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [SupportsWildcards]
@@ -32,20 +35,32 @@ namespace TrackerPS.Commands
         /// <summary>
         /// Resolves the bound paths and reads each file, lazily, so each torrent can be written before the next is read.
         /// Paths that cannot be resolved or read, and files that cannot be parsed, are written as errors and skipped;
-        /// each parsed torrent's <see cref="TorrentInfo.Warnings"/> are written as warnings.
+        /// each parsed torrent's <see cref="TorrentInfo.Warnings"/> are written as warnings. A run that takes over a second
+        /// shows "n of m files read" progress (only "n files read" for pipeline input, whose total is unknown).
         /// </summary>
         /// <param name="options">Parse options, or null for the lenient defaults.</param>
         /// <returns>The parsed torrents, in path order.</returns>
         protected IEnumerable<TorrentInfo> ReadTorrents(TorrentReadOptions? options)
         {
-            foreach (string file in ResolveFiles())
+            _progress ??= new FileReadProgress(this, ProgressActivityId, MyInvocation.MyCommand.Name);
+            List<string> files = ResolveFiles();
+            // Paths given as parameters all come in this one call; from the pipeline, each record brings its own few.
+            int total = MyInvocation.ExpectingInput ? -1 : files.Count;
+            foreach (string file in files)
             {
+                _progress.Reading(file, total);
                 TorrentInfo? torrent = ReadTorrent(file, options);
                 if (torrent is not null)
                 {
                     yield return torrent;
                 }
             }
+        }
+
+        /// <summary>Ends the progress bar, if one was shown.</summary>
+        protected override void EndProcessing()
+        {
+            _progress?.Complete();
         }
 
         private List<string> ResolveFiles()

@@ -79,6 +79,8 @@ namespace TrackerPS.Core.Tests.Metainfo
         public bool Hidden { get; set; }
 
         public bool Symlink { get; set; }
+
+        public string? SymlinkPath { get; set; }
     }
 
     internal sealed class OracleTracker

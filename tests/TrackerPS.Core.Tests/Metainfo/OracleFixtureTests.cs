@@ -174,11 +174,12 @@ namespace TrackerPS.Core.Tests.Metainfo
         private static void AssertFiles(IEnumerable<OracleFile> expected, TorrentFile[] actual)
         {
             Assert.Equal(
-                expected.Select(f => (f.Path, f.Size, f.Offset, f.Pad, f.Executable, f.Hidden, f.Symlink)),
-                actual.Select(f => (f.Path, f.Length, f.Offset, f.IsPadding, f.Attributes.Contains('x'), f.Attributes.Contains('h'), f.Attributes.Contains('l'))));
+                expected.Select(f => (f.Path, f.Size, f.Offset, f.Pad, f.Executable, f.Hidden, f.Symlink, f.SymlinkPath)),
+                actual.Select(f => (f.Path, f.Length, f.Offset, f.IsPadding, f.Attributes.Contains('x'), f.Attributes.Contains('h'), f.IsSymlink, f.SymlinkPath)));
             foreach (TorrentFile file in actual)
             {
                 Assert.Equal(file.Path, string.Join("/", file.RawPath.Select(e => System.Text.Encoding.UTF8.GetString(e))));
+                Assert.Equal(file.SymlinkPath, file.RawSymlinkPath is null ? null : string.Join("/", file.RawSymlinkPath.Select(e => System.Text.Encoding.UTF8.GetString(e))));
             }
         }
 
