@@ -118,6 +118,26 @@ Describe 'Invoke-TrackerAnnounce pipeline binding' {
     }
 }
 
+Describe 'Invoke-TrackerAnnounce keeps passkeys secret' {
+    It 'over <_>, shows no passkey in errors, verbose, warnings or progress; the target is the real URI' -ForEach 'http', 'udp' {
+        $tracker = [uri] "$($_)://127.0.0.1:$(Get-ClosedLoopbackPort)/$PathPasskey/announce?passkey=$QueryPasskey"
+        $extra = [uri] "http://127.0.0.1:1/announce/$PathPasskey"
+
+        $streams = Invoke-CapturingStreams Invoke-TrackerAnnounce @{
+            InfoHash = $TestHash; Tracker = $tracker; AdditionalTracker = $extra; IsPrivate = $true; TimeoutSec = 1; Verbose = $true
+        }
+
+        $streams.Error | Should -HaveCount 1
+        $streams.Error[0].TargetObject | Should -Be $tracker
+        $streams.Verbose | Should -Not -BeNullOrEmpty
+        $streams.Warning | Should -HaveCount 1
+        $text = (Get-StreamText $streams) -join "`n"
+        $text | Should -BeLike '*127.0.0.1*'
+        $text | Should -Not -BeLike "*$PathPasskey*"
+        $text | Should -Not -BeLike "*$QueryPasskey*"
+    }
+}
+
 Describe 'Invoke-TrackerAnnounce against opentracker' {
     BeforeAll {
         # Two peers of one swarm, told apart by peer id and port; the tracker sees both from 127.0.0.1.

@@ -117,6 +117,22 @@ Describe 'Invoke-TrackerScrape pipeline binding' {
     }
 }
 
+Describe 'Invoke-TrackerScrape keeps passkeys secret' {
+    It 'over <_>, shows no passkey in errors, verbose or progress; the target is the real URI' -ForEach 'http', 'udp' {
+        $tracker = [uri] "$($_)://127.0.0.1:$(Get-ClosedLoopbackPort)/$PathPasskey/announce?passkey=$QueryPasskey"
+
+        $streams = Invoke-CapturingStreams Invoke-TrackerScrape @{ InfoHash = $TestHash; Tracker = $tracker; TimeoutSec = 1; Verbose = $true }
+
+        $streams.Error | Should -HaveCount 1
+        $streams.Error[0].TargetObject | Should -Be $tracker
+        $streams.Verbose | Should -Not -BeNullOrEmpty
+        $text = (Get-StreamText $streams) -join "`n"
+        $text | Should -BeLike '*127.0.0.1*'
+        $text | Should -Not -BeLike "*$PathPasskey*"
+        $text | Should -Not -BeLike "*$QueryPasskey*"
+    }
+}
+
 Describe 'Invoke-TrackerScrape against opentracker' {
     BeforeAll {
         # One seeder announced, then scraped together with never-announced hashes.

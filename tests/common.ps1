@@ -64,3 +64,46 @@ function Get-TestHash([int] $N) {
 # What a client sees from a silent or closed UDP port: nothing (timeout), or an ICMP port-unreachable surfaced
 # as a socket error.
 $UnansweredIds = @('TrackerTimeout', 'TrackerConnectionFailed')
+
+# Runs $Command with $Parameters in a fresh PowerShell with the module loaded and returns the output and every stream,
+# progress included (a pipeline in this session cannot capture progress records).
+function Invoke-CapturingStreams([string] $Command, [hashtable] $Parameters) {
+    $shell = [powershell]::Create()
+    try {
+        $null = $shell.AddCommand('Import-Module').AddParameter('Name', $ModuleManifest).AddStatement()
+        $null = $shell.AddCommand($Command).AddParameters($Parameters)
+        $output = $shell.Invoke()
+        [pscustomobject] @{
+            Output = $output
+            Error = @($shell.Streams.Error)
+            Verbose = @($shell.Streams.Verbose)
+            Warning = @($shell.Streams.Warning)
+            Progress = @($shell.Streams.Progress)
+        }
+    }
+    finally {
+        $shell.Dispose()
+    }
+}
+
+# Every text a user can see in captured streams: error messages (inner exceptions too), verbose, warning and progress text.
+function Get-StreamText($Streams) {
+    foreach ($record in $Streams.Error) {
+        for ($e = $record.Exception; $null -ne $e; $e = $e.InnerException) {
+            $e.Message
+        }
+        $record.ErrorDetails.Message
+        $record.ToString()
+    }
+    $Streams.Verbose.Message
+    $Streams.Warning.Message
+    foreach ($record in $Streams.Progress) {
+        $record.Activity
+        $record.StatusDescription
+        $record.CurrentOperation
+    }
+}
+
+# A passkey as private trackers put it in the path (32 hex) and in the query (base64url).
+$PathPasskey = 'a1b2c3d4e5f60718293a4b5c6d7e8f90'
+$QueryPasskey = 'Zm9vYmFy-YmF6_cXV4LTEy'
