@@ -29,6 +29,11 @@ Describe 'Invoke-TrackerAnnounce parameters' {
         $Command.Parameters['Left'].Attributes.Where({ $_ -is [Parameter] }).ValueFromPipelineByPropertyName | Should -Contain $true
     }
 
+    It 'InfoHash binds plain strings from the pipeline by value; Tracker is not mandatory, so a trackerless input is a NoTracker error' {
+        $Command.Parameters['InfoHash'].Attributes.Where({ $_ -is [Parameter] }).ValueFromPipeline | Should -Contain $true
+        $Command.Parameters['Tracker'].Attributes.Where({ $_ -is [Parameter] }).Mandatory | Should -Not -Contain $true
+    }
+
     It '<_> binds from the pipeline by property name' -ForEach 'InfoHash', 'InfoHashV2', 'Tracker', 'TrackerTiers' {
         $Command.Parameters[$_].Attributes.Where({ $_ -is [Parameter] }).ValueFromPipelineByPropertyName | Should -Contain $true
     }
@@ -115,6 +120,108 @@ Describe 'Invoke-TrackerAnnounce pipeline binding' {
         $failures | Should -HaveCount 1
         Get-ErrorId $failures[0] | Should -BeIn $UnansweredIds
         $failures[0].TargetObject | Should -Be ([uri] $tracker)
+    }
+}
+
+Describe 'Invoke-TrackerAnnounce input forms' {
+    BeforeAll {
+        $script:V2Only = Get-FixturePath 'v2-only.torrent'
+        # Nothing listens on port 1: the connection is refused at once, after the verbose line naming the info-hash.
+        $script:Refusing = [uri] 'http://127.0.0.1:1/announce'
+        $script:Announcing = "Announcing {0} (event None, port 6881) to $Refusing"
+    }
+
+    It 'accepts a 52-character base32 v2 hash and announces its first 20 bytes' {
+        $hashes = Get-TorrentInfoHash $V2Only -Format Base32
+        $hex = (Get-TorrentInfoHash $V2Only).InfoHash
+
+        $run = Invoke-Verbosely { Invoke-TrackerAnnounce -InfoHash $hashes.InfoHashV2 -Tracker $Refusing }
+
+        $run.ErrorIds | Should -Be 'TrackerConnectionFailed'
+        $run.Verbose | Should -Be ($Announcing -f $hex)
+    }
+
+    It 'binds plain strings piped from Get-Content, one announce each' {
+        $file = Join-Path $TestDrive 'hashes.txt'
+        $hashes = (Get-TestHash 1), (Get-TestHash 2)
+        Set-Content -LiteralPath $file -Value $hashes
+
+        $run = Invoke-Verbosely { Get-Content -LiteralPath $file | Invoke-TrackerAnnounce -Tracker $Refusing -Force }
+
+        $run.ErrorIds | Should -Be 'TrackerConnectionFailed', 'TrackerConnectionFailed'
+        $run.Verbose | Should -Be ($hashes | ForEach-Object { $Announcing -f $_ })
+    }
+
+    It 'binds TorrentInfoHash objects from Get-TorrentInfoHash by property name, in hex and base32' {
+        $hex = (Get-TorrentInfoHash $V2Only).InfoHash
+
+        $run = Invoke-Verbosely { @(Get-TorrentInfoHash $V2Only; Get-TorrentInfoHash $V2Only -Format Base32) | Invoke-TrackerAnnounce -Tracker $Refusing -Force }
+
+        $run.ErrorIds | Should -Be 'TrackerConnectionFailed', 'TrackerConnectionFailed'
+        $run.Verbose | Should -Be ($Announcing -f $hex), ($Announcing -f $hex)
+    }
+
+    It 'still binds TorrentInfo and MagnetLink objects by property name' {
+        $path = Join-Path $TestDrive 'forms.torrent'
+        New-TestTorrent -Path $path -Announce $Refusing
+        $magnetHash = Get-TestHash 4
+        $magnet = "magnet:?xt=urn:btih:$magnetHash&tr=$([uri]::EscapeDataString($Refusing.AbsoluteUri))"
+
+        $run = Invoke-Verbosely { @(Get-TorrentInfo $path; ConvertFrom-MagnetUri $magnet) | Invoke-TrackerAnnounce -Force }
+
+        $run.ErrorIds | Should -Be 'TrackerConnectionFailed', 'TrackerConnectionFailed'
+        $run.Verbose | Should -Be ($Announcing -f (Get-TorrentInfo $path).InfoHash), ($Announcing -f $magnetHash)
+    }
+}
+
+Describe 'Invoke-TrackerAnnounce without any tracker' {
+    BeforeAll {
+        $script:Refusing = [uri] 'http://127.0.0.1:1/announce'
+    }
+
+    It 'writes NoTracker for a trackerless torrent, with its path as target, and announces the other torrents' {
+        $listed = Join-Path $TestDrive 'listed.torrent'
+        $trackerless = Join-Path $TestDrive 'trackerless.torrent'
+        New-TestTorrent -Path $listed -Announce $Refusing -Name 'listed.bin'
+        New-TestTorrent -Path $trackerless -Announce '' -Name 'trackerless.bin'
+
+        Get-TorrentInfo $listed, $trackerless, $listed | Invoke-TrackerAnnounce -Force -ErrorAction SilentlyContinue -ErrorVariable failures
+
+        $failures | Should -HaveCount 3
+        $failures | ForEach-Object { Get-ErrorId $_ } | Should -Be 'TrackerConnectionFailed', 'NoTracker', 'TrackerConnectionFailed'
+        $failures[1].CategoryInfo.Category | Should -Be 'InvalidArgument'
+        $failures[1].TargetObject | Should -Be $trackerless
+        "$($failures[1])" | Should -BeLike "*$trackerless*"
+    }
+
+    It 'writes NoTracker for a magnet link without tr, with the magnet as target' {
+        $magnet = "magnet:?xt=urn:btih:$TestHash&dn=none"
+
+        ConvertFrom-MagnetUri $magnet | Invoke-TrackerAnnounce -ErrorAction SilentlyContinue -ErrorVariable failures
+
+        $failures | Should -HaveCount 1
+        Get-ErrorId $failures[0] | Should -Be 'NoTracker'
+        $failures[0].CategoryInfo.Category | Should -Be 'InvalidArgument'
+        $failures[0].TargetObject | Should -Be $magnet
+    }
+
+    It 'announces a trackerless torrent to -AdditionalTracker' {
+        $trackerless = Join-Path $TestDrive 'trackerless.torrent'
+        New-TestTorrent -Path $trackerless -Announce '' -Name 'trackerless.bin'
+
+        Get-TorrentInfo $trackerless | Invoke-TrackerAnnounce -AdditionalTracker $Refusing -Force -ErrorAction SilentlyContinue -ErrorVariable failures
+
+        $failures | Should -HaveCount 1
+        Get-ErrorId $failures[0] | Should -Be 'TrackerConnectionFailed'
+        $failures[0].TargetObject | Should -Be $Refusing
+    }
+
+    It 'writes NoTracker for an info-hash given without -Tracker' {
+        Invoke-TrackerAnnounce -InfoHash $TestHash -ErrorAction SilentlyContinue -ErrorVariable failures
+
+        $failures | Should -HaveCount 1
+        Get-ErrorId $failures[0] | Should -Be 'NoTracker'
+        $failures[0].TargetObject | Should -Be $TestHash
     }
 }
 

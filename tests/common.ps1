@@ -42,13 +42,15 @@ function Get-ClosedLoopbackPort {
     }
 }
 
-# A minimal v1 single-file torrent (sorted keys, one zero piece hash) announcing to $Announce.
-function New-TestTorrent([string] $Path, [string] $Announce, [string] $Name = 'a.bin') {
+# A minimal v1 single-file torrent (sorted keys, one zero piece hash) announcing to $Announce; trackerless when $Announce is '',
+# private (BEP 27) with -Private.
+function New-TestTorrent([string] $Path, [string] $Announce, [string] $Name = 'a.bin', [switch] $Private) {
     $ascii = [System.Text.Encoding]::ASCII
     $bytes = [System.Collections.Generic.List[byte]]::new()
-    $bytes.AddRange($ascii.GetBytes("d8:announce$($Announce.Length):$($Announce)4:infod6:lengthi1e4:name$($Name.Length):$($Name)12:piece lengthi16384e6:pieces20:"))
+    $announceEntry = if ($Announce) { "8:announce$($Announce.Length):$($Announce)" } else { '' }
+    $bytes.AddRange($ascii.GetBytes("d$($announceEntry)4:infod6:lengthi1e4:name$($Name.Length):$($Name)12:piece lengthi16384e6:pieces20:"))
     $bytes.AddRange([byte[]]::new(20))
-    $bytes.AddRange($ascii.GetBytes('ee'))
+    $bytes.AddRange($ascii.GetBytes($(if ($Private) { '7:privatei1eee' } else { 'ee' })))
     [System.IO.File]::WriteAllBytes($Path, $bytes.ToArray())
 }
 
@@ -107,3 +109,13 @@ function Get-StreamText($Streams) {
 # A passkey as private trackers put it in the path (32 hex) and in the query (base64url).
 $PathPasskey = 'a1b2c3d4e5f60718293a4b5c6d7e8f90'
 $QueryPasskey = 'Zm9vYmFy-YmF6_cXV4LTEy'
+
+# Runs $ScriptBlock with verbose output on; returns its verbose messages and the ErrorIds of the errors it wrote, in order.
+function Invoke-Verbosely([scriptblock] $ScriptBlock) {
+    $VerbosePreference = 'Continue'
+    $records = @(& $ScriptBlock 2>&1 4>&1)
+    [pscustomobject] @{
+        Verbose = @($records | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] } | ForEach-Object Message)
+        ErrorIds = @($records | Where-Object { $_ -is [System.Management.Automation.ErrorRecord] } | ForEach-Object { Get-ErrorId $_ })
+    }
+}

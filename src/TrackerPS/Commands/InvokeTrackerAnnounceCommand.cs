@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
@@ -24,19 +25,25 @@ namespace TrackerPS.Commands
 
         private byte[]? _peerId;
 
-        /// <summary>Info-hashes: 40 or 64 hex characters, or 32 base32; a 64-hex v2 hash is announced truncated (BEP 52).</summary>
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true, ParameterSetName = HashParameterSet)]
+        /// <summary>
+        /// Info-hashes: 40 or 64 hex characters, or 32 or 52 base32; a v2 hash is announced truncated (BEP 52). Plain
+        /// strings bind from the pipeline (<c>Get-Content hashes.txt</c>), objects by their InfoHash property.
+        /// </summary>
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, ParameterSetName = HashParameterSet)]
         [ValidateNotNullOrEmpty]
         public string[] InfoHash { get; set; } = null!;
 
-        /// <summary>A hybrid or v2 torrent's full v2 hash (64 hex); its truncated form is announced too when it differs.</summary>
+        /// <summary>A hybrid or v2 torrent's full v2 hash (64 hex or 52 base32); its truncated form is announced too when it differs.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = HashParameterSet)]
         public string? InfoHashV2 { get; set; }
 
-        /// <summary>Tracker announce URIs (http, https, udp); each is its own tier unless <see cref="TrackerTiers"/> is given.</summary>
-        [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true, ParameterSetName = HashParameterSet)]
-        [ValidateNotNullOrEmpty]
-        public Uri[] Tracker { get; set; } = null!;
+        /// <summary>
+        /// Tracker announce URIs (http, https, udp); each is its own tier unless <see cref="TrackerTiers"/> is given. An
+        /// input without any tracker to ask (a trackerless torrent, a magnet link without <c>tr</c>) is a non-terminating
+        /// NoTracker error.
+        /// </summary>
+        [Parameter(Position = 1, ValueFromPipelineByPropertyName = true, ParameterSetName = HashParameterSet)]
+        public Uri[]? Tracker { get; set; }
 
         /// <summary>BEP 12 tiers; when given, they replace <see cref="Tracker"/> and their order is kept in the output.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = HashParameterSet)]
@@ -136,23 +143,30 @@ namespace TrackerPS.Commands
             }
         }
 
-        /// <summary>Announces this input's info-hashes to its trackers.</summary>
+        /// <summary>Announces this input's info-hashes to its trackers; an input without trackers is a NoTracker error.</summary>
         protected override void ProcessRecord()
         {
-            AnnounceTarget? target = ParseTarget();
-            if (target is null)
-            {
-                return;
-            }
-
+            Uri[] own = Array.FindAll(Tracker ?? Array.Empty<Uri>(), t => t is not null);
             IReadOnlyList<IReadOnlyList<Uri>> tiers = AnnounceTiers.Combine(
-                TrackerTiers is { Length: > 0 } ? TrackerTiers : TorrentAnnouncer.OneTierEach(Tracker), AdditionalTracker, IsPrivate.IsPresent);
+                TrackerTiers is { Length: > 0 } ? TrackerTiers : TorrentAnnouncer.OneTierEach(own), AdditionalTracker, IsPrivate.IsPresent);
             if (IsPrivate.IsPresent && AdditionalTracker is { Length: > 0 })
             {
                 WriteWarning(string.Format(
                     CultureInfo.InvariantCulture,
                     "The torrent is private (BEP 27): ignoring -AdditionalTracker {0}; only its own trackers are announced to.",
                     string.Join(", ", Array.ConvertAll(AdditionalTracker, TrackerUriRedactor.Redact))));
+            }
+
+            if (tiers.All(tier => tier.Count == 0))
+            {
+                WriteNoTracker(InfoHash, "-Tracker or -AdditionalTracker");
+                return;
+            }
+
+            AnnounceTarget? target = ParseTarget();
+            if (target is null)
+            {
+                return;
             }
 
             try
