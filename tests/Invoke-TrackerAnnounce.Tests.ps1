@@ -138,7 +138,7 @@ Describe 'Invoke-TrackerAnnounce input forms' {
         $run = Invoke-Verbosely { Invoke-TrackerAnnounce -InfoHash $hashes.InfoHashV2 -Tracker $Refusing }
 
         $run.ErrorIds | Should -Be 'TrackerConnectionFailed'
-        $run.Verbose | Should -Be ($Announcing -f $hex)
+        ($run.Verbose -like 'Announcing *') | Should -Be ($Announcing -f $hex)
     }
 
     It 'binds plain strings piped from Get-Content, one announce each' {
@@ -149,7 +149,7 @@ Describe 'Invoke-TrackerAnnounce input forms' {
         $run = Invoke-Verbosely { Get-Content -LiteralPath $file | Invoke-TrackerAnnounce -Tracker $Refusing -Force }
 
         $run.ErrorIds | Should -Be 'TrackerConnectionFailed', 'TrackerConnectionFailed'
-        $run.Verbose | Should -Be ($hashes | ForEach-Object { $Announcing -f $_ })
+        ($run.Verbose -like 'Announcing *') | Should -Be ($hashes | ForEach-Object { $Announcing -f $_ })
     }
 
     It 'binds TorrentInfoHash objects from Get-TorrentInfoHash by property name, in hex and base32' {
@@ -158,7 +158,7 @@ Describe 'Invoke-TrackerAnnounce input forms' {
         $run = Invoke-Verbosely { @(Get-TorrentInfoHash $V2Only; Get-TorrentInfoHash $V2Only -Format Base32) | Invoke-TrackerAnnounce -Tracker $Refusing -Force }
 
         $run.ErrorIds | Should -Be 'TrackerConnectionFailed', 'TrackerConnectionFailed'
-        $run.Verbose | Should -Be ($Announcing -f $hex), ($Announcing -f $hex)
+        ($run.Verbose -like 'Announcing *') | Should -Be ($Announcing -f $hex), ($Announcing -f $hex)
     }
 
     It 'still binds TorrentInfo and MagnetLink objects by property name' {
@@ -170,7 +170,7 @@ Describe 'Invoke-TrackerAnnounce input forms' {
         $run = Invoke-Verbosely { @(Get-TorrentInfo $path; ConvertFrom-MagnetUri $magnet) | Invoke-TrackerAnnounce -Force }
 
         $run.ErrorIds | Should -Be 'TrackerConnectionFailed', 'TrackerConnectionFailed'
-        $run.Verbose | Should -Be ($Announcing -f (Get-TorrentInfo $path).InfoHash), ($Announcing -f $magnetHash)
+        ($run.Verbose -like 'Announcing *') | Should -Be ($Announcing -f (Get-TorrentInfo $path).InfoHash), ($Announcing -f $magnetHash)
     }
 }
 
@@ -222,6 +222,90 @@ Describe 'Invoke-TrackerAnnounce without any tracker' {
         $failures | Should -HaveCount 1
         Get-ErrorId $failures[0] | Should -Be 'NoTracker'
         $failures[0].TargetObject | Should -Be $TestHash
+    }
+}
+
+Describe 'Invoke-TrackerAnnounce -WhatIf and -Confirm' {
+    BeforeAll {
+        $script:Command = Get-Command Invoke-TrackerAnnounce
+
+        # A loopback UDP socket and TCP listener that never answer: whatever is sent to them stays queued.
+        function New-Listener {
+            $udp = [System.Net.Sockets.UdpClient]::new([System.Net.IPEndPoint]::new([System.Net.IPAddress]::Loopback, 0))
+            $tcp = [System.Net.Sockets.TcpListener]::new([System.Net.IPAddress]::Loopback, 0)
+            $tcp.Start()
+            [pscustomobject] @{
+                Udp = $udp
+                Tcp = $tcp
+                UdpTracker = [uri] "udp://127.0.0.1:$($udp.Client.LocalEndPoint.Port)/$PathPasskey/announce"
+                HttpTracker = [uri] "http://127.0.0.1:$($tcp.LocalEndpoint.Port)/announce?passkey=$QueryPasskey"
+            }
+        }
+
+        function Remove-Listener($Listener) {
+            $Listener.Udp.Dispose()
+            $Listener.Tcp.Stop()
+        }
+
+        # The host lines (What if: ...) a command writes, read back from a transcript.
+        function Get-HostLine([scriptblock] $ScriptBlock) {
+            $transcript = Join-Path $TestDrive "transcript-$([guid]::NewGuid()).txt"
+            Start-Transcript -LiteralPath $transcript -UseMinimalHeader | Out-Null
+            try {
+                & $ScriptBlock | Out-Null
+            }
+            finally {
+                Stop-Transcript | Out-Null
+            }
+            Get-Content -LiteralPath $transcript | Where-Object { $_ -like 'What if:*' }
+        }
+    }
+
+    It 'supports ShouldProcess with a medium ConfirmImpact; Invoke-TrackerScrape does not' {
+        $Command.Parameters.ContainsKey('WhatIf') | Should -BeTrue
+        $Command.Parameters.ContainsKey('Confirm') | Should -BeTrue
+        $Command.ImplementingType.GetCustomAttributes([System.Management.Automation.CmdletAttribute], $false).ConfirmImpact | Should -Be 'Medium'
+        (Get-Command Invoke-TrackerScrape).Parameters.ContainsKey('WhatIf') | Should -BeFalse
+    }
+
+    It 'with -WhatIf, lists each tracker and info-hash with the event, passkeys elided, and sends nothing' {
+        $listener = New-Listener
+        try {
+            $hashes = (Get-TestHash 5), (Get-TestHash 6)
+
+            $lines = Get-HostLine {
+                Invoke-TrackerAnnounce -InfoHash $hashes -Tracker $listener.UdpTracker, $listener.HttpTracker -Event Started -Port 51061 -WhatIf `
+                    -ErrorVariable failures -OutVariable output
+            }
+
+            $lines | Should -HaveCount 4
+            $lines | Should -Be @(
+                "What if: Announce $($hashes[0]) (event Started, port 51061) to udp://127.0.0.1:$($listener.Udp.Client.LocalEndPoint.Port)/…/announce"
+                "What if: Announce $($hashes[1]) (event Started, port 51061) to udp://127.0.0.1:$($listener.Udp.Client.LocalEndPoint.Port)/…/announce"
+                "What if: Announce $($hashes[0]) (event Started, port 51061) to http://127.0.0.1:$($listener.Tcp.LocalEndpoint.Port)/announce?passkey=…"
+                "What if: Announce $($hashes[1]) (event Started, port 51061) to http://127.0.0.1:$($listener.Tcp.LocalEndpoint.Port)/announce?passkey=…"
+            )
+            $failures | Should -BeNullOrEmpty
+            $output | Should -BeNullOrEmpty
+            $listener.Udp.Available | Should -Be 0
+            $listener.Tcp.Pending() | Should -BeFalse
+        }
+        finally {
+            Remove-Listener $listener
+        }
+    }
+
+    It 'without -WhatIf, the same listeners receive the announces (so the check above can fail)' {
+        $listener = New-Listener
+        try {
+            Invoke-TrackerAnnounce -InfoHash (Get-TestHash 5) -Tracker $listener.UdpTracker, $listener.HttpTracker -TimeoutSec 1 -Force -ErrorAction SilentlyContinue
+
+            $listener.Udp.Available | Should -BeGreaterThan 0
+            $listener.Tcp.Pending() | Should -BeTrue
+        }
+        finally {
+            Remove-Listener $listener
+        }
     }
 }
 

@@ -14,8 +14,10 @@ namespace TrackerPS.Commands
     /// <c>Invoke-TrackerAnnounce</c>: announces info-hashes to HTTP and UDP trackers (BEP 3, 15) all at once, or tier by
     /// tier (BEP 12, <c>-TierMode FirstSuccess</c>), and emits the peers (or, with <c>-AsResponse</c>, the responses) as each
     /// tracker answers. Announces within a tracker's <c>min interval</c> are skipped with a warning unless <c>-Force</c>.
+    /// An announce joins or leaves a swarm, so each tracker and info-hash goes through ShouldProcess (<c>-WhatIf</c>,
+    /// <c>-Confirm</c>).
     /// </summary>
-    [Cmdlet(VerbsLifecycle.Invoke, "TrackerAnnounce", DefaultParameterSetName = HashParameterSet)]
+    [Cmdlet(VerbsLifecycle.Invoke, "TrackerAnnounce", DefaultParameterSetName = HashParameterSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(Peer), typeof(AnnounceResponse))]
     public sealed class InvokeTrackerAnnounceCommand : TrackerCmdlet
     {
@@ -169,9 +171,15 @@ namespace TrackerPS.Commands
                 return;
             }
 
+            IReadOnlyList<AnnounceRun> runs = AnnounceRun.Approved(target, tiers, ShouldAnnounce);
+            if (runs.Count == 0)
+            {
+                return;
+            }
+
             try
             {
-                RunAndPump((queue, cancellationToken) => AnnounceAsync(target, tiers, queue, cancellationToken));
+                RunAndPump((queue, cancellationToken) => AnnounceAsync(runs, queue, cancellationToken));
             }
             finally
             {
@@ -199,7 +207,17 @@ namespace TrackerPS.Commands
             return hashes.Exists(h => h is not null) ? new AnnounceTarget(hashes) : null;
         }
 
-        private Task AnnounceAsync(AnnounceTarget target, IReadOnlyList<IReadOnlyList<Uri>> tiers, PipelineWriteQueue queue, CancellationToken cancellationToken)
+        // The -WhatIf line (and -Verbose intent) for one tracker and info-hash, passkeys elided.
+        private bool ShouldAnnounce(Uri tracker, InfoHash hash)
+        {
+            string shown = TrackerUriRedactor.Redact(tracker);
+            return ShouldProcess(
+                string.Format(CultureInfo.InvariantCulture, "Announce {0} (event {1}, port {2}) to {3}", hash, Event, Port, shown),
+                string.Format(CultureInfo.InvariantCulture, "Announce {0} (event {1}) to {2}?", hash, Event, shown),
+                ProgressActivity);
+        }
+
+        private Task AnnounceAsync(IReadOnlyList<AnnounceRun> runs, PipelineWriteQueue queue, CancellationToken cancellationToken)
         {
             TrackerClientOptions options = CreateClientOptions();
             var template = new AnnounceTemplate
@@ -219,7 +237,7 @@ namespace TrackerPS.Commands
             // A repeat has no end to measure progress against.
             TrackerProgress? progress = Repeat.IsPresent
                 ? null
-                : new TrackerProgress(ProgressActivityId, ProgressActivity, "{0} of {1} tracker announces answered", TorrentAnnouncer.CountRequests(target, tiers), queue);
+                : new TrackerProgress(ProgressActivityId, ProgressActivity, "{0} of {1} tracker announces answered", runs.Sum(run => TorrentAnnouncer.CountRequests(run.Target, run.Tiers)), queue);
             var writer = new AnnounceOutcomeWriter(queue, AsResponse.IsPresent, Repeat.IsPresent ? new NewPeerFilter() : null);
             var factory = TrackerClientFactory.CreateDefault(TrackerSession.Default);
             var announcer = new TorrentAnnouncer(factory, TrackerSession.Default, options, ThrottleLimit)
@@ -243,11 +261,11 @@ namespace TrackerPS.Commands
                 // The stopper writes nothing: after Ctrl+C the pipeline takes no more output.
                 var stopper = new TorrentAnnouncer(factory, TrackerSession.Default, options, ThrottleLimit) { TierMode = TierMode };
                 var repeater = new AnnounceRepeater(announcer, stopper, () => DateTimeOffset.UtcNow, (wait, token) => Task.Delay(wait, token));
-                return repeater.RunAsync(target, tiers, template, cancellationToken);
+                return Task.WhenAll(runs.Select(run => repeater.RunAsync(run.Target, run.Tiers, template, cancellationToken)));
             }
 
             progress!.Report(0);
-            return announcer.AnnounceAsync(target, tiers, template, cancellationToken);
+            return Task.WhenAll(runs.Select(run => announcer.AnnounceAsync(run.Target, run.Tiers, template, cancellationToken)));
         }
     }
 }
