@@ -228,9 +228,10 @@ Describe 'Invoke-TrackerAnnounce without any tracker' {
 Describe 'Invoke-TrackerAnnounce -WhatIf and -Confirm' {
     BeforeAll {
         $script:Command = Get-Command Invoke-TrackerAnnounce
+        $script:Elision = [string] [char] 0x2026
 
         # A loopback UDP socket and TCP listener that never answer: whatever is sent to them stays queued.
-        function New-Listener {
+        function Open-Listener {
             $udp = [System.Net.Sockets.UdpClient]::new([System.Net.IPEndPoint]::new([System.Net.IPAddress]::Loopback, 0))
             $tcp = [System.Net.Sockets.TcpListener]::new([System.Net.IPAddress]::Loopback, 0)
             $tcp.Start()
@@ -242,7 +243,7 @@ Describe 'Invoke-TrackerAnnounce -WhatIf and -Confirm' {
             }
         }
 
-        function Remove-Listener($Listener) {
+        function Close-Listener($Listener) {
             $Listener.Udp.Dispose()
             $Listener.Tcp.Stop()
         }
@@ -269,7 +270,7 @@ Describe 'Invoke-TrackerAnnounce -WhatIf and -Confirm' {
     }
 
     It 'with -WhatIf, lists each tracker and info-hash with the event, passkeys elided, and sends nothing' {
-        $listener = New-Listener
+        $listener = Open-Listener
         try {
             $hashes = (Get-TestHash 5), (Get-TestHash 6)
 
@@ -280,10 +281,10 @@ Describe 'Invoke-TrackerAnnounce -WhatIf and -Confirm' {
 
             $lines | Should -HaveCount 4
             $lines | Should -Be @(
-                "What if: Announce $($hashes[0]) (event Started, port 51061) to udp://127.0.0.1:$($listener.Udp.Client.LocalEndPoint.Port)/…/announce"
-                "What if: Announce $($hashes[1]) (event Started, port 51061) to udp://127.0.0.1:$($listener.Udp.Client.LocalEndPoint.Port)/…/announce"
-                "What if: Announce $($hashes[0]) (event Started, port 51061) to http://127.0.0.1:$($listener.Tcp.LocalEndpoint.Port)/announce?passkey=…"
-                "What if: Announce $($hashes[1]) (event Started, port 51061) to http://127.0.0.1:$($listener.Tcp.LocalEndpoint.Port)/announce?passkey=…"
+                "What if: Announce $($hashes[0]) (event Started, port 51061) to udp://127.0.0.1:$($listener.Udp.Client.LocalEndPoint.Port)/$Elision/announce"
+                "What if: Announce $($hashes[1]) (event Started, port 51061) to udp://127.0.0.1:$($listener.Udp.Client.LocalEndPoint.Port)/$Elision/announce"
+                "What if: Announce $($hashes[0]) (event Started, port 51061) to http://127.0.0.1:$($listener.Tcp.LocalEndpoint.Port)/announce?passkey=$Elision"
+                "What if: Announce $($hashes[1]) (event Started, port 51061) to http://127.0.0.1:$($listener.Tcp.LocalEndpoint.Port)/announce?passkey=$Elision"
             )
             $failures | Should -BeNullOrEmpty
             $output | Should -BeNullOrEmpty
@@ -291,12 +292,12 @@ Describe 'Invoke-TrackerAnnounce -WhatIf and -Confirm' {
             $listener.Tcp.Pending() | Should -BeFalse
         }
         finally {
-            Remove-Listener $listener
+            Close-Listener $listener
         }
     }
 
     It 'without -WhatIf, the same listeners receive the announces (so the check above can fail)' {
-        $listener = New-Listener
+        $listener = Open-Listener
         try {
             Invoke-TrackerAnnounce -InfoHash (Get-TestHash 5) -Tracker $listener.UdpTracker, $listener.HttpTracker -TimeoutSec 1 -Force -ErrorAction SilentlyContinue
 
@@ -304,7 +305,7 @@ Describe 'Invoke-TrackerAnnounce -WhatIf and -Confirm' {
             $listener.Tcp.Pending() | Should -BeTrue
         }
         finally {
-            Remove-Listener $listener
+            Close-Listener $listener
         }
     }
 }
@@ -314,7 +315,7 @@ Describe 'Invoke-TrackerAnnounce keeps passkeys secret' {
         $tracker = [uri] "$($_)://127.0.0.1:$(Get-ClosedLoopbackPort)/$PathPasskey/announce?passkey=$QueryPasskey"
         $extra = [uri] "http://127.0.0.1:1/announce/$PathPasskey"
 
-        $streams = Invoke-CapturingStreams Invoke-TrackerAnnounce @{
+        $streams = Invoke-Captured Invoke-TrackerAnnounce @{
             InfoHash = $TestHash; Tracker = $tracker; AdditionalTracker = $extra; IsPrivate = $true; TimeoutSec = 1; Verbose = $true
         }
 

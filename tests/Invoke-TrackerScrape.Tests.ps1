@@ -216,7 +216,7 @@ Describe 'Invoke-TrackerScrape keeps passkeys secret' {
     It 'over <_>, shows no passkey in errors, verbose or progress; the target is the real URI' -ForEach 'http', 'udp' {
         $tracker = [uri] "$($_)://127.0.0.1:$(Get-ClosedLoopbackPort)/$PathPasskey/announce?passkey=$QueryPasskey"
 
-        $streams = Invoke-CapturingStreams Invoke-TrackerScrape @{ InfoHash = $TestHash; Tracker = $tracker; TimeoutSec = 1; Verbose = $true }
+        $streams = Invoke-Captured Invoke-TrackerScrape @{ InfoHash = $TestHash; Tracker = $tracker; TimeoutSec = 1; Verbose = $true }
 
         $streams.Error | Should -HaveCount 1
         $streams.Error[0].TargetObject | Should -Be $tracker

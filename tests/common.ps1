@@ -69,7 +69,7 @@ $UnansweredIds = @('TrackerTimeout', 'TrackerConnectionFailed')
 
 # Runs $Command with $Parameters in a fresh PowerShell with the module loaded and returns the output and every stream,
 # progress included (a pipeline in this session cannot capture progress records).
-function Invoke-CapturingStreams([string] $Command, [hashtable] $Parameters) {
+function Invoke-Captured([string] $Command, [hashtable] $Parameters) {
     $shell = [powershell]::Create()
     try {
         $null = $shell.AddCommand('Import-Module').AddParameter('Name', $ModuleManifest).AddStatement()
