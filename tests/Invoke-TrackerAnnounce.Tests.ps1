@@ -29,6 +29,11 @@ Describe 'Invoke-TrackerAnnounce parameters' {
         $Command.Parameters['Left'].Attributes.Where({ $_ -is [Parameter] }).ValueFromPipelineByPropertyName | Should -Contain $true
     }
 
+    It 'InfoHash binds plain strings from the pipeline by value; Tracker is not mandatory, so a trackerless input is a NoTracker error' {
+        $Command.Parameters['InfoHash'].Attributes.Where({ $_ -is [Parameter] }).ValueFromPipeline | Should -Contain $true
+        $Command.Parameters['Tracker'].Attributes.Where({ $_ -is [Parameter] }).Mandatory | Should -Not -Contain $true
+    }
+
     It '<_> binds from the pipeline by property name' -ForEach 'InfoHash', 'InfoHashV2', 'Tracker', 'TrackerTiers' {
         $Command.Parameters[$_].Attributes.Where({ $_ -is [Parameter] }).ValueFromPipelineByPropertyName | Should -Contain $true
     }
@@ -115,6 +120,213 @@ Describe 'Invoke-TrackerAnnounce pipeline binding' {
         $failures | Should -HaveCount 1
         Get-ErrorId $failures[0] | Should -BeIn $UnansweredIds
         $failures[0].TargetObject | Should -Be ([uri] $tracker)
+    }
+}
+
+Describe 'Invoke-TrackerAnnounce input forms' {
+    BeforeAll {
+        $script:V2Only = Get-FixturePath 'v2-only.torrent'
+        # Nothing listens on port 1: the connection is refused at once, after the verbose line naming the info-hash.
+        $script:Refusing = [uri] 'http://127.0.0.1:1/announce'
+        $script:Announcing = "Announcing {0} (event None, port 6881) to $Refusing"
+    }
+
+    It 'accepts a 52-character base32 v2 hash and announces its first 20 bytes' {
+        $hashes = Get-TorrentInfoHash $V2Only -Format Base32
+        $hex = (Get-TorrentInfoHash $V2Only).InfoHash
+
+        $run = Invoke-Verbosely { Invoke-TrackerAnnounce -InfoHash $hashes.InfoHashV2 -Tracker $Refusing }
+
+        $run.ErrorIds | Should -Be 'TrackerConnectionFailed'
+        ($run.Verbose -like 'Announcing *') | Should -Be ($Announcing -f $hex)
+    }
+
+    It 'binds plain strings piped from Get-Content, one announce each' {
+        $file = Join-Path $TestDrive 'hashes.txt'
+        $hashes = (Get-TestHash 1), (Get-TestHash 2)
+        Set-Content -LiteralPath $file -Value $hashes
+
+        $run = Invoke-Verbosely { Get-Content -LiteralPath $file | Invoke-TrackerAnnounce -Tracker $Refusing -Force }
+
+        $run.ErrorIds | Should -Be 'TrackerConnectionFailed', 'TrackerConnectionFailed'
+        ($run.Verbose -like 'Announcing *') | Should -Be ($hashes | ForEach-Object { $Announcing -f $_ })
+    }
+
+    It 'binds TorrentInfoHash objects from Get-TorrentInfoHash by property name, in hex and base32' {
+        $hex = (Get-TorrentInfoHash $V2Only).InfoHash
+
+        $run = Invoke-Verbosely { @(Get-TorrentInfoHash $V2Only; Get-TorrentInfoHash $V2Only -Format Base32) | Invoke-TrackerAnnounce -Tracker $Refusing -Force }
+
+        $run.ErrorIds | Should -Be 'TrackerConnectionFailed', 'TrackerConnectionFailed'
+        ($run.Verbose -like 'Announcing *') | Should -Be ($Announcing -f $hex), ($Announcing -f $hex)
+    }
+
+    It 'still binds TorrentInfo and MagnetLink objects by property name' {
+        $path = Join-Path $TestDrive 'forms.torrent'
+        New-TestTorrent -Path $path -Announce $Refusing
+        $magnetHash = Get-TestHash 4
+        $magnet = "magnet:?xt=urn:btih:$magnetHash&tr=$([uri]::EscapeDataString($Refusing.AbsoluteUri))"
+
+        $run = Invoke-Verbosely { @(Get-TorrentInfo $path; ConvertFrom-MagnetUri $magnet) | Invoke-TrackerAnnounce -Force }
+
+        $run.ErrorIds | Should -Be 'TrackerConnectionFailed', 'TrackerConnectionFailed'
+        ($run.Verbose -like 'Announcing *') | Should -Be ($Announcing -f (Get-TorrentInfo $path).InfoHash), ($Announcing -f $magnetHash)
+    }
+}
+
+Describe 'Invoke-TrackerAnnounce without any tracker' {
+    BeforeAll {
+        $script:Refusing = [uri] 'http://127.0.0.1:1/announce'
+    }
+
+    It 'writes NoTracker for a trackerless torrent, with its path as target, and announces the other torrents' {
+        $listed = Join-Path $TestDrive 'listed.torrent'
+        $trackerless = Join-Path $TestDrive 'trackerless.torrent'
+        New-TestTorrent -Path $listed -Announce $Refusing -Name 'listed.bin'
+        New-TestTorrent -Path $trackerless -Announce '' -Name 'trackerless.bin'
+
+        Get-TorrentInfo $listed, $trackerless, $listed | Invoke-TrackerAnnounce -Force -ErrorAction SilentlyContinue -ErrorVariable failures
+
+        $failures | Should -HaveCount 3
+        $failures | ForEach-Object { Get-ErrorId $_ } | Should -Be 'TrackerConnectionFailed', 'NoTracker', 'TrackerConnectionFailed'
+        $failures[1].CategoryInfo.Category | Should -Be 'InvalidArgument'
+        $failures[1].TargetObject | Should -Be $trackerless
+        "$($failures[1])" | Should -BeLike "*$trackerless*"
+    }
+
+    It 'writes NoTracker for a magnet link without tr, with the magnet as target' {
+        $magnet = "magnet:?xt=urn:btih:$TestHash&dn=none"
+
+        ConvertFrom-MagnetUri $magnet | Invoke-TrackerAnnounce -ErrorAction SilentlyContinue -ErrorVariable failures
+
+        $failures | Should -HaveCount 1
+        Get-ErrorId $failures[0] | Should -Be 'NoTracker'
+        $failures[0].CategoryInfo.Category | Should -Be 'InvalidArgument'
+        $failures[0].TargetObject | Should -Be $magnet
+    }
+
+    It 'announces a trackerless torrent to -AdditionalTracker' {
+        $trackerless = Join-Path $TestDrive 'trackerless.torrent'
+        New-TestTorrent -Path $trackerless -Announce '' -Name 'trackerless.bin'
+
+        Get-TorrentInfo $trackerless | Invoke-TrackerAnnounce -AdditionalTracker $Refusing -Force -ErrorAction SilentlyContinue -ErrorVariable failures
+
+        $failures | Should -HaveCount 1
+        Get-ErrorId $failures[0] | Should -Be 'TrackerConnectionFailed'
+        $failures[0].TargetObject | Should -Be $Refusing
+    }
+
+    It 'writes NoTracker for an info-hash given without -Tracker' {
+        Invoke-TrackerAnnounce -InfoHash $TestHash -ErrorAction SilentlyContinue -ErrorVariable failures
+
+        $failures | Should -HaveCount 1
+        Get-ErrorId $failures[0] | Should -Be 'NoTracker'
+        $failures[0].TargetObject | Should -Be $TestHash
+    }
+}
+
+Describe 'Invoke-TrackerAnnounce -WhatIf and -Confirm' {
+    BeforeAll {
+        $script:Command = Get-Command Invoke-TrackerAnnounce
+        $script:Elision = [string] [char] 0x2026
+
+        # A loopback UDP socket and TCP listener that never answer: whatever is sent to them stays queued.
+        function Open-Listener {
+            $udp = [System.Net.Sockets.UdpClient]::new([System.Net.IPEndPoint]::new([System.Net.IPAddress]::Loopback, 0))
+            $tcp = [System.Net.Sockets.TcpListener]::new([System.Net.IPAddress]::Loopback, 0)
+            $tcp.Start()
+            [pscustomobject] @{
+                Udp = $udp
+                Tcp = $tcp
+                UdpTracker = [uri] "udp://127.0.0.1:$($udp.Client.LocalEndPoint.Port)/$PathPasskey/announce"
+                HttpTracker = [uri] "http://127.0.0.1:$($tcp.LocalEndpoint.Port)/announce?passkey=$QueryPasskey"
+            }
+        }
+
+        function Close-Listener($Listener) {
+            $Listener.Udp.Dispose()
+            $Listener.Tcp.Stop()
+        }
+
+        # The host lines (What if: ...) a command writes, read back from a transcript.
+        function Get-HostLine([scriptblock] $ScriptBlock) {
+            $transcript = Join-Path $TestDrive "transcript-$([guid]::NewGuid()).txt"
+            Start-Transcript -LiteralPath $transcript -UseMinimalHeader | Out-Null
+            try {
+                & $ScriptBlock | Out-Null
+            }
+            finally {
+                Stop-Transcript | Out-Null
+            }
+            Get-Content -LiteralPath $transcript | Where-Object { $_ -like 'What if:*' }
+        }
+    }
+
+    It 'supports ShouldProcess with a medium ConfirmImpact; Invoke-TrackerScrape does not' {
+        $Command.Parameters.ContainsKey('WhatIf') | Should -BeTrue
+        $Command.Parameters.ContainsKey('Confirm') | Should -BeTrue
+        $Command.ImplementingType.GetCustomAttributes([System.Management.Automation.CmdletAttribute], $false).ConfirmImpact | Should -Be 'Medium'
+        (Get-Command Invoke-TrackerScrape).Parameters.ContainsKey('WhatIf') | Should -BeFalse
+    }
+
+    It 'with -WhatIf, lists each tracker and info-hash with the event, passkeys elided, and sends nothing' {
+        $listener = Open-Listener
+        try {
+            $hashes = (Get-TestHash 5), (Get-TestHash 6)
+
+            $lines = Get-HostLine {
+                Invoke-TrackerAnnounce -InfoHash $hashes -Tracker $listener.UdpTracker, $listener.HttpTracker -Event Started -Port 51061 -WhatIf `
+                    -ErrorVariable failures -OutVariable output
+            }
+
+            $lines | Should -HaveCount 4
+            $lines | Should -Be @(
+                "What if: Announce $($hashes[0]) (event Started, port 51061) to udp://127.0.0.1:$($listener.Udp.Client.LocalEndPoint.Port)/$Elision/announce"
+                "What if: Announce $($hashes[1]) (event Started, port 51061) to udp://127.0.0.1:$($listener.Udp.Client.LocalEndPoint.Port)/$Elision/announce"
+                "What if: Announce $($hashes[0]) (event Started, port 51061) to http://127.0.0.1:$($listener.Tcp.LocalEndpoint.Port)/announce?passkey=$Elision"
+                "What if: Announce $($hashes[1]) (event Started, port 51061) to http://127.0.0.1:$($listener.Tcp.LocalEndpoint.Port)/announce?passkey=$Elision"
+            )
+            $failures | Should -BeNullOrEmpty
+            $output | Should -BeNullOrEmpty
+            $listener.Udp.Available | Should -Be 0
+            $listener.Tcp.Pending() | Should -BeFalse
+        }
+        finally {
+            Close-Listener $listener
+        }
+    }
+
+    It 'without -WhatIf, the same listeners receive the announces (so the check above can fail)' {
+        $listener = Open-Listener
+        try {
+            Invoke-TrackerAnnounce -InfoHash (Get-TestHash 5) -Tracker $listener.UdpTracker, $listener.HttpTracker -TimeoutSec 1 -Force -ErrorAction SilentlyContinue
+
+            $listener.Udp.Available | Should -BeGreaterThan 0
+            $listener.Tcp.Pending() | Should -BeTrue
+        }
+        finally {
+            Close-Listener $listener
+        }
+    }
+}
+
+Describe 'Invoke-TrackerAnnounce keeps passkeys secret' {
+    It 'over <_>, shows no passkey in errors, verbose, warnings or progress; the target is the real URI' -ForEach 'http', 'udp' {
+        $tracker = [uri] "$($_)://127.0.0.1:$(Get-ClosedLoopbackPort)/$PathPasskey/announce?passkey=$QueryPasskey"
+        $extra = [uri] "http://127.0.0.1:1/announce/$PathPasskey"
+
+        $streams = Invoke-Captured Invoke-TrackerAnnounce @{
+            InfoHash = $TestHash; Tracker = $tracker; AdditionalTracker = $extra; IsPrivate = $true; TimeoutSec = 1; Verbose = $true
+        }
+
+        $streams.Error | Should -HaveCount 1
+        $streams.Error[0].TargetObject | Should -Be $tracker
+        $streams.Verbose | Should -Not -BeNullOrEmpty
+        $streams.Warning | Should -HaveCount 1
+        $text = (Get-StreamText $streams) -join "`n"
+        $text | Should -BeLike '*127.0.0.1*'
+        $text | Should -Not -BeLike "*$PathPasskey*"
+        $text | Should -Not -BeLike "*$QueryPasskey*"
     }
 }
 

@@ -22,8 +22,17 @@ Describe 'Invoke-TrackerScrape parameters' {
         $Command.Parameters[$_].Attributes.Where({ $_ -is [Parameter] }).ValueFromPipelineByPropertyName | Should -Contain $true
     }
 
-    It '<_> is mandatory' -ForEach 'InfoHash', 'Tracker' {
-        $Command.Parameters[$_].Attributes.Where({ $_ -is [Parameter] }).Mandatory | Should -Contain $true
+    It 'InfoHash is mandatory; Tracker is not, so a trackerless input is a NoTracker error rather than a binding error' {
+        $Command.Parameters['InfoHash'].Attributes.Where({ $_ -is [Parameter] }).Mandatory | Should -Contain $true
+        $Command.Parameters['Tracker'].Attributes.Where({ $_ -is [Parameter] }).Mandatory | Should -Not -Contain $true
+    }
+
+    It 'InfoHash binds plain strings from the pipeline by value' {
+        $Command.Parameters['InfoHash'].Attributes.Where({ $_ -is [Parameter] }).ValueFromPipeline | Should -Contain $true
+    }
+
+    It 'does not support -WhatIf: a scrape changes nothing' {
+        $Command.Parameters.ContainsKey('WhatIf') | Should -BeFalse
     }
 
     It 'has the documented types' {
@@ -114,6 +123,108 @@ Describe 'Invoke-TrackerScrape pipeline binding' {
         $failures | Should -HaveCount 1
         Get-ErrorId $failures[0] | Should -Be 'ScrapeNotSupported'
         $failures[0].TargetObject | Should -Be $Unscrapable
+    }
+}
+
+Describe 'Invoke-TrackerScrape input forms' {
+    BeforeAll {
+        $script:V2Only = Get-FixturePath 'v2-only.torrent'
+    }
+
+    It 'accepts a 52-character base32 v2 hash, as Get-TorrentInfoHash -Format Base32 writes it' {
+        $base32 = (Get-TorrentInfoHash $V2Only -Format Base32).InfoHashV2
+        $base32.Length | Should -Be 52
+
+        $run = Invoke-Verbosely { Invoke-TrackerScrape -InfoHash $base32 -Tracker $Unscrapable }
+
+        $run.ErrorIds | Should -Be 'ScrapeNotSupported'
+        $run.Verbose | Should -Be "Scraping 1 info-hash(es) from $Unscrapable"
+    }
+
+    It 'binds plain strings piped from Get-Content, gathered into one scrape' {
+        $file = Join-Path $TestDrive 'hashes.txt'
+        Set-Content -LiteralPath $file -Value (Get-TestHash 1), (Get-TestHash 2), (Get-TestHash 3)
+
+        $run = Invoke-Verbosely { Get-Content -LiteralPath $file | Invoke-TrackerScrape -Tracker $Unscrapable }
+
+        $run.ErrorIds | Should -Be 'ScrapeNotSupported'
+        $run.Verbose | Should -Be "Scraping 3 info-hash(es) from $Unscrapable"
+    }
+
+    It 'binds TorrentInfoHash objects from Get-TorrentInfoHash by property name, in hex and base32' {
+        $run = Invoke-Verbosely {
+            @(Get-TorrentInfoHash $V2Only; Get-TorrentInfoHash $V2Only -Format Base32) | Invoke-TrackerScrape -Tracker $Unscrapable
+        }
+
+        $run.ErrorIds | Should -Be 'ScrapeNotSupported'
+        # Both forms name the same truncated v2 hash.
+        $run.Verbose | Should -Be "Scraping 1 info-hash(es) from $Unscrapable"
+    }
+
+    It 'still binds TorrentInfo and MagnetLink objects by property name' {
+        $path = Join-Path $TestDrive 'forms.torrent'
+        New-TestTorrent -Path $path -Announce $Unscrapable
+        $magnet = "magnet:?xt=urn:btih:$(Get-TestHash 4)&tr=$([uri]::EscapeDataString($Unscrapable.AbsoluteUri))"
+
+        $run = Invoke-Verbosely {
+            @(Get-TorrentInfo $path; ConvertFrom-MagnetUri $magnet) | Invoke-TrackerScrape
+        }
+
+        $run.ErrorIds | Should -Be 'ScrapeNotSupported'
+        $run.Verbose | Should -Be "Scraping 2 info-hash(es) from $Unscrapable"
+    }
+}
+
+Describe 'Invoke-TrackerScrape without any tracker' {
+    It 'writes NoTracker for a trackerless torrent, with its path as target, and scrapes the other torrents' {
+        $listed = Join-Path $TestDrive 'listed.torrent'
+        $trackerless = Join-Path $TestDrive 'trackerless.torrent'
+        New-TestTorrent -Path $listed -Announce $Unscrapable -Name 'listed.bin'
+        New-TestTorrent -Path $trackerless -Announce '' -Name 'trackerless.bin'
+
+        Get-TorrentInfo $listed, $trackerless, $listed | Invoke-TrackerScrape -ErrorAction SilentlyContinue -ErrorVariable failures
+
+        $failures | Should -HaveCount 2
+        Get-ErrorId $failures[0] | Should -Be 'NoTracker'
+        $failures[0].CategoryInfo.Category | Should -Be 'InvalidArgument'
+        $failures[0].TargetObject | Should -Be $trackerless
+        "$($failures[0])" | Should -BeLike "*$trackerless*"
+        Get-ErrorId $failures[1] | Should -Be 'ScrapeNotSupported'
+    }
+
+    It 'writes NoTracker for a magnet link without tr, with the magnet as target' {
+        $magnet = "magnet:?xt=urn:btih:$TestHash&dn=none"
+
+        ConvertFrom-MagnetUri $magnet | Invoke-TrackerScrape -ErrorAction SilentlyContinue -ErrorVariable failures
+
+        $failures | Should -HaveCount 1
+        Get-ErrorId $failures[0] | Should -Be 'NoTracker'
+        $failures[0].CategoryInfo.Category | Should -Be 'InvalidArgument'
+        $failures[0].TargetObject | Should -Be $magnet
+    }
+
+    It 'writes NoTracker for an info-hash given without -Tracker, with the info-hash as target' {
+        Invoke-TrackerScrape -InfoHash $TestHash -ErrorAction SilentlyContinue -ErrorVariable failures
+
+        $failures | Should -HaveCount 1
+        Get-ErrorId $failures[0] | Should -Be 'NoTracker'
+        $failures[0].TargetObject | Should -Be $TestHash
+    }
+}
+
+Describe 'Invoke-TrackerScrape keeps passkeys secret' {
+    It 'over <_>, shows no passkey in errors, verbose or progress; the target is the real URI' -ForEach 'http', 'udp' {
+        $tracker = [uri] "$($_)://127.0.0.1:$(Get-ClosedLoopbackPort)/$PathPasskey/announce?passkey=$QueryPasskey"
+
+        $streams = Invoke-Captured Invoke-TrackerScrape @{ InfoHash = $TestHash; Tracker = $tracker; TimeoutSec = 1; Verbose = $true }
+
+        $streams.Error | Should -HaveCount 1
+        $streams.Error[0].TargetObject | Should -Be $tracker
+        $streams.Verbose | Should -Not -BeNullOrEmpty
+        $text = (Get-StreamText $streams) -join "`n"
+        $text | Should -BeLike '*127.0.0.1*'
+        $text | Should -Not -BeLike "*$PathPasskey*"
+        $text | Should -Not -BeLike "*$QueryPasskey*"
     }
 }
 

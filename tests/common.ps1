@@ -42,8 +42,8 @@ function Get-ClosedLoopbackPort {
     }
 }
 
-# A minimal v1 single-file torrent (sorted keys, one zero piece hash) announcing to $Announce; -Private sets the BEP 27
-# `private` flag in the info dictionary.
+# A minimal v1 single-file torrent (sorted keys, one zero piece hash) announcing to $Announce; trackerless when $Announce
+# is '', private (BEP 27) with -Private.
 function New-TestTorrent {
     [CmdletBinding(SupportsShouldProcess)]
     param([string] $Path, [string] $Announce, [string] $Name = 'a.bin', [switch] $Private)
@@ -51,7 +51,8 @@ function New-TestTorrent {
     $ascii = [System.Text.Encoding]::ASCII
     $privateEntry = if ($Private) { '7:privatei1e' } else { '' }
     $bytes = [System.Collections.Generic.List[byte]]::new()
-    $bytes.AddRange($ascii.GetBytes("d8:announce$($Announce.Length):$($Announce)4:infod6:lengthi1e4:name$($Name.Length):$($Name)12:piece lengthi16384e6:pieces20:"))
+    $announceEntry = if ($Announce) { "8:announce$($Announce.Length):$($Announce)" } else { '' }
+    $bytes.AddRange($ascii.GetBytes("d$($announceEntry)4:infod6:lengthi1e4:name$($Name.Length):$($Name)12:piece lengthi16384e6:pieces20:"))
     $bytes.AddRange([byte[]]::new(20))
     $bytes.AddRange($ascii.GetBytes("$($privateEntry)ee"))
     if ($PSCmdlet.ShouldProcess($Path, 'Write test torrent')) {
@@ -71,3 +72,56 @@ function Get-TestHash([int] $N) {
 # What a client sees from a silent or closed UDP port: nothing (timeout), or an ICMP port-unreachable surfaced
 # as a socket error.
 $UnansweredIds = @('TrackerTimeout', 'TrackerConnectionFailed')
+
+# Runs $Command with $Parameters in a fresh PowerShell with the module loaded and returns the output and every stream,
+# progress included (a pipeline in this session cannot capture progress records).
+function Invoke-Captured([string] $Command, [hashtable] $Parameters) {
+    $shell = [powershell]::Create()
+    try {
+        $null = $shell.AddCommand('Import-Module').AddParameter('Name', $ModuleManifest).AddStatement()
+        $null = $shell.AddCommand($Command).AddParameters($Parameters)
+        $output = $shell.Invoke()
+        [pscustomobject] @{
+            Output = $output
+            Error = @($shell.Streams.Error)
+            Verbose = @($shell.Streams.Verbose)
+            Warning = @($shell.Streams.Warning)
+            Progress = @($shell.Streams.Progress)
+        }
+    }
+    finally {
+        $shell.Dispose()
+    }
+}
+
+# Every text a user can see in captured streams: error messages (inner exceptions too), verbose, warning and progress text.
+function Get-StreamText($Streams) {
+    foreach ($record in $Streams.Error) {
+        for ($e = $record.Exception; $null -ne $e; $e = $e.InnerException) {
+            $e.Message
+        }
+        $record.ErrorDetails.Message
+        $record.ToString()
+    }
+    $Streams.Verbose.Message
+    $Streams.Warning.Message
+    foreach ($record in $Streams.Progress) {
+        $record.Activity
+        $record.StatusDescription
+        $record.CurrentOperation
+    }
+}
+
+# A passkey as private trackers put it in the path (32 hex) and in the query (base64url).
+$PathPasskey = 'a1b2c3d4e5f60718293a4b5c6d7e8f90'
+$QueryPasskey = 'Zm9vYmFy-YmF6_cXV4LTEy'
+
+# Runs $ScriptBlock with verbose output on; returns its verbose messages and the ErrorIds of the errors it wrote, in order.
+function Invoke-Verbosely([scriptblock] $ScriptBlock) {
+    $VerbosePreference = 'Continue'
+    $records = @(& $ScriptBlock 2>&1 4>&1)
+    [pscustomobject] @{
+        Verbose = @($records | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] } | ForEach-Object Message)
+        ErrorIds = @($records | Where-Object { $_ -is [System.Management.Automation.ErrorRecord] } | ForEach-Object { Get-ErrorId $_ })
+    }
+}

@@ -17,5 +17,8 @@ namespace TrackerPS
 
         /// <summary>A file that is not valid bencode or not valid metainfo (InvalidData).</summary>
         internal const string TorrentParseFailed = "TorrentParseFailed";
+
+        /// <summary>A tracker cmdlet's input with no tracker to ask: a trackerless torrent, a magnet link without <c>tr</c> (InvalidArgument).</summary>
+        internal const string NoTracker = "NoTracker";
     }
 }

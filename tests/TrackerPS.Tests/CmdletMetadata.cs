@@ -61,6 +61,13 @@ namespace TrackerPS.Tests
                 .Where(p => p is not null)
                 .Select(p => p!)
                 .ToList();
+            if (Named<bool>(cmdlet, "SupportsShouldProcess"))
+            {
+                // PowerShell adds these two for SupportsShouldProcess; help documents them like any other parameter.
+                parameters.Add(ShouldProcessSwitch("WhatIf", "wi"));
+                parameters.Add(ShouldProcessSwitch("Confirm", "cf"));
+            }
+
             return new CmdletModel($"{verb}-{noun}", type.Name, type.IsSealed, defaultSet, outputTypes, parameters);
         }
 
@@ -100,6 +107,14 @@ namespace TrackerPS.Tests
                 : property.PropertyType;
             return new ParameterModel(property.Name, type.Name, type.FullName!, aliases, wildcards, sets);
         }
+
+        private static ParameterModel ShouldProcessSwitch(string name, string alias) => new ParameterModel(
+            name,
+            "SwitchParameter",
+            "System.Management.Automation.SwitchParameter",
+            new[] { alias },
+            false,
+            new[] { new ParameterSetModel(AllParameterSets, false, null, false, false) });
 
         private static CustomAttributeData? Attribute(Type type, string name) =>
             type.GetCustomAttributesData().SingleOrDefault(a => a.AttributeType.FullName == AutomationNamespace + name);

@@ -1,7 +1,5 @@
 using System;
-using System.Globalization;
 using System.Linq;
-using System.Text;
 
 namespace TrackerPS.Core.Metainfo
 {
@@ -12,7 +10,6 @@ namespace TrackerPS.Core.Metainfo
     /// </summary>
     public sealed class InfoHash : IEquatable<InfoHash>
     {
-        private const string Base32Alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
         private readonly byte[] _bytes;
 
         /// <summary>Creates an info-hash from 20 or 32 bytes (copied).</summary>
@@ -42,33 +39,11 @@ namespace TrackerPS.Core.Metainfo
         /// <returns>The hex string.</returns>
         public string ToHex() => Hex.Encode(_bytes, 0, _bytes.Length);
 
-        /// <summary>RFC 4648 base32, upper case, no padding (32 characters for 20 bytes), as in BEP 9 magnet links.</summary>
+        /// <summary>RFC 4648 base32, upper case, no padding: 32 characters for 20 bytes (BEP 9 magnet links), 52 for 32 bytes.</summary>
         /// <returns>The base32 string.</returns>
-        public string ToBase32()
-        {
-            var text = new StringBuilder(((_bytes.Length * 8) + 4) / 5);
-            int buffer = 0;
-            int bits = 0;
-            foreach (byte b in _bytes)
-            {
-                buffer = (buffer << 8) | b;
-                bits += 8;
-                while (bits >= 5)
-                {
-                    text.Append(Base32Alphabet[(buffer >> (bits - 5)) & 31]);
-                    bits -= 5;
-                }
-            }
+        public string ToBase32() => Base32.Encode(_bytes);
 
-            if (bits > 0)
-            {
-                text.Append(Base32Alphabet[(buffer << (5 - bits)) & 31]);
-            }
-
-            return text.ToString();
-        }
-
-        /// <summary>Parses 40 or 64 hex characters, or 32 base32 characters (any case).</summary>
+        /// <summary>Parses 40 or 64 hex characters, or 32 or 52 base32 characters (any case): 20 or 32 bytes.</summary>
         /// <param name="text">The text.</param>
         /// <returns>The info-hash.</returns>
         /// <exception cref="FormatException">The text is none of those forms.</exception>
@@ -79,10 +54,10 @@ namespace TrackerPS.Core.Metainfo
                 return hash!;
             }
 
-            throw new FormatException($"'{text}' is not an info-hash: expected 40 or 64 hexadecimal characters, or 32 base32 characters.");
+            throw new FormatException($"'{text}' is not an info-hash: expected 40 or 64 hexadecimal characters, or 32 or 52 base32 characters.");
         }
 
-        /// <summary>Tries to parse 40 or 64 hex characters, or 32 base32 characters (any case).</summary>
+        /// <summary>Tries to parse 40 or 64 hex characters, or 32 or 52 base32 characters (any case): 20 or 32 bytes.</summary>
         /// <param name="text">The text.</param>
         /// <param name="hash">The info-hash, or null.</param>
         /// <returns>True when parsed.</returns>
@@ -97,7 +72,8 @@ namespace TrackerPS.Core.Metainfo
             byte[]? bytes = text.Length switch
             {
                 40 or 64 => FromHex(text),
-                32 => FromBase32(text),
+                32 => Base32.Decode(text, 20),
+                52 => Base32.Decode(text, 32),
                 _ => null,
             };
             if (bytes is not null)
@@ -146,31 +122,5 @@ namespace TrackerPS.Core.Metainfo
             >= 'A' and <= 'F' => c - 'A' + 10,
             _ => -1,
         };
-
-        private static byte[]? FromBase32(string text)
-        {
-            var bytes = new byte[20];
-            int buffer = 0;
-            int bits = 0;
-            int index = 0;
-            foreach (char c in text.ToUpperInvariant())
-            {
-                int value = Base32Alphabet.IndexOf(c);
-                if (value < 0)
-                {
-                    return null;
-                }
-
-                buffer = (buffer << 5) | value;
-                bits += 5;
-                if (bits >= 8)
-                {
-                    bytes[index++] = (byte)(buffer >> (bits - 8));
-                    bits -= 8;
-                }
-            }
-
-            return bytes;
-        }
     }
 }

@@ -42,7 +42,7 @@ namespace TrackerPS.Core.Trackers
                     throw new TrackerException(
                         tracker,
                         TrackerErrorKind.Timeout,
-                        string.Format(CultureInfo.InvariantCulture, "Tracker '{0}' did not answer within {1} s.", tracker, timeout.TotalSeconds),
+                        string.Format(CultureInfo.InvariantCulture, "Tracker '{0}' did not answer within {1} s.", TrackerUriRedactor.Redact(tracker), timeout.TotalSeconds),
                         cancelled);
                 }
             }

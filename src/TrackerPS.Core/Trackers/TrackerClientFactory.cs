@@ -52,7 +52,7 @@ namespace TrackerPS.Core.Trackers
 
             if (!tracker.IsAbsoluteUri)
             {
-                throw new TrackerException(tracker, TrackerErrorKind.UnsupportedScheme, $"Tracker '{tracker.OriginalString}' is not an absolute URI: expected http://, https:// or udp://.");
+                throw new TrackerException(tracker, TrackerErrorKind.UnsupportedScheme, $"Tracker '{TrackerUriRedactor.Redact(tracker)}' is not an absolute URI: expected http://, https:// or udp://.");
             }
 
             Func<TrackerClientOptions, ITrackerClient>? create = tracker.Scheme switch
@@ -64,7 +64,7 @@ namespace TrackerPS.Core.Trackers
             return create ?? throw new TrackerException(
                 tracker,
                 TrackerErrorKind.UnsupportedScheme,
-                $"Tracker '{tracker}' uses the scheme '{tracker.Scheme}', which TrackerPS cannot announce to: expected http, https or udp.");
+                $"Tracker '{TrackerUriRedactor.Redact(tracker)}' uses the scheme '{tracker.Scheme}', which TrackerPS cannot announce to: expected http, https or udp.");
         }
     }
 }

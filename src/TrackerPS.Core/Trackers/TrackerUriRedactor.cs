@@ -1,22 +1,30 @@
 using System;
 using System.Linq;
 using System.Text;
+using System.Text.RegularExpressions;
 
 namespace TrackerPS.Core.Trackers
 {
     /// <summary>
     /// Hides the secrets private trackers put in announce URIs (passkeys in the query or the path, credentials in the
-    /// user info) so a URI can be shown in verbose output and logs. The scheme, host, port and ordinary path stay.
+    /// user info) so a URI can be shown in messages, warnings, verbose output and logs. The scheme, host, port and
+    /// ordinary path stay. Every text that names a tracker goes through <see cref="Redact"/>; only
+    /// <see cref="TrackerException.Tracker"/> and error records' target objects keep the real URI.
     /// </summary>
     public static class TrackerUriRedactor
     {
         /// <summary>What replaces each hidden part: U+2026 HORIZONTAL ELLIPSIS.</summary>
         public const string Elision = "\u2026";
 
-        /// <summary>A path segment or bare query token of at least this many ASCII letters and digits is taken for a passkey.</summary>
+        /// <summary>
+        /// A run of at least this many hex or base64url characters (RFC 4648 §5: letters, digits, <c>-</c>, <c>_</c>) in
+        /// the path or in a bare query token is taken for a passkey, unless it reads as words joined by <c>-</c> or <c>_</c>.
+        /// </summary>
         public const int MinPasskeyLength = 16;
 
-        /// <summary>Redacts a tracker URI: every query value, user info, and every passkey-like path segment become <see cref="Elision"/>.</summary>
+        private static readonly Regex s_base64UrlRun = new Regex("[A-Za-z0-9_-]{" + MinPasskeyLength + ",}", RegexOptions.CultureInvariant);
+
+        /// <summary>Redacts a tracker URI: every query value, the user info, and every passkey-like run in the path become <see cref="Elision"/>.</summary>
         /// <param name="tracker">The URI (absolute or not).</param>
         /// <returns>The text to display, e.g. <c>https://t.example/…/announce?passkey=…</c>.</returns>
         public static string Redact(Uri tracker)
@@ -39,7 +47,7 @@ namespace TrackerPS.Core.Trackers
         {
             int queryStart = pathAndQuery.IndexOf('?');
             string path = queryStart < 0 ? pathAndQuery : pathAndQuery.Substring(0, queryStart);
-            var text = new StringBuilder(string.Join("/", path.Split('/').Select(s => LooksLikePasskey(s) ? Elision : s)));
+            var text = new StringBuilder(RedactRuns(path));
             if (queryStart >= 0)
             {
                 text.Append('?').Append(string.Join("&", pathAndQuery.Substring(queryStart + 1).Split('&').Select(RedactQueryPart)));
@@ -56,10 +64,20 @@ namespace TrackerPS.Core.Trackers
                 return part.Substring(0, equals + 1) + Elision;
             }
 
-            return LooksLikePasskey(part) ? Elision : part;
+            return RedactRuns(part);
         }
 
-        private static bool LooksLikePasskey(string segment) =>
-            segment.Length >= MinPasskeyLength && segment.All(c => (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'));
+        // Runs rather than whole segments, so a key stays hidden next to other text ("key.php", or "announce%3Fpasskey=…"
+        // where a scheme without a query keeps '?' escaped in the path).
+        private static string RedactRuns(string text) =>
+            s_base64UrlRun.Replace(text, run => IsJoinedWords(run.Value) ? run.Value : Elision);
+
+        // "very-long-tracker-name" or "Open_Tracker": letters only, each word capitalised at most at its start. A random
+        // base64url key has digits or inner capitals, so it is not taken for words.
+        private static bool IsJoinedWords(string segment)
+        {
+            string[] words = segment.Split('-', '_');
+            return words.Length > 1 && words.All(w => w.Length > 0 && w.All(char.IsLetter) && w.Skip(1).All(char.IsLower));
+        }
     }
 }

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
@@ -13,8 +14,10 @@ namespace TrackerPS.Commands
     /// <c>Invoke-TrackerAnnounce</c>: announces info-hashes to HTTP and UDP trackers (BEP 3, 15) all at once, or tier by
     /// tier (BEP 12, <c>-TierMode FirstSuccess</c>), and emits the peers (or, with <c>-AsResponse</c>, the responses) as each
     /// tracker answers. Announces within a tracker's <c>min interval</c> are skipped with a warning unless <c>-Force</c>.
+    /// An announce joins or leaves a swarm, so each tracker and info-hash goes through ShouldProcess (<c>-WhatIf</c>,
+    /// <c>-Confirm</c>).
     /// </summary>
-    [Cmdlet(VerbsLifecycle.Invoke, "TrackerAnnounce", DefaultParameterSetName = HashParameterSet)]
+    [Cmdlet(VerbsLifecycle.Invoke, "TrackerAnnounce", DefaultParameterSetName = HashParameterSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(Peer), typeof(AnnounceResponse))]
     public sealed class InvokeTrackerAnnounceCommand : TrackerCmdlet
     {
@@ -24,19 +27,25 @@ namespace TrackerPS.Commands
 
         private byte[]? _peerId;
 
-        /// <summary>Info-hashes: 40 or 64 hex characters, or 32 base32; a 64-hex v2 hash is announced truncated (BEP 52).</summary>
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true, ParameterSetName = HashParameterSet)]
+        /// <summary>
+        /// Info-hashes: 40 or 64 hex characters, or 32 or 52 base32; a v2 hash is announced truncated (BEP 52). Plain
+        /// strings bind from the pipeline (<c>Get-Content hashes.txt</c>), objects by their InfoHash property.
+        /// </summary>
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, ParameterSetName = HashParameterSet)]
         [ValidateNotNullOrEmpty]
         public string[] InfoHash { get; set; } = null!;
 
-        /// <summary>A hybrid or v2 torrent's full v2 hash (64 hex); its truncated form is announced too when it differs.</summary>
+        /// <summary>A hybrid or v2 torrent's full v2 hash (64 hex or 52 base32); its truncated form is announced too when it differs.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = HashParameterSet)]
         public string? InfoHashV2 { get; set; }
 
-        /// <summary>Tracker announce URIs (http, https, udp); each is its own tier unless <see cref="TrackerTiers"/> is given.</summary>
-        [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true, ParameterSetName = HashParameterSet)]
-        [ValidateNotNullOrEmpty]
-        public Uri[] Tracker { get; set; } = null!;
+        /// <summary>
+        /// Tracker announce URIs (http, https, udp); each is its own tier unless <see cref="TrackerTiers"/> is given. An
+        /// input without any tracker to ask (a trackerless torrent, a magnet link without <c>tr</c>) is a non-terminating
+        /// NoTracker error.
+        /// </summary>
+        [Parameter(Position = 1, ValueFromPipelineByPropertyName = true, ParameterSetName = HashParameterSet)]
+        public Uri[]? Tracker { get; set; }
 
         /// <summary>BEP 12 tiers; when given, they replace <see cref="Tracker"/> and their order is kept in the output.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = HashParameterSet)]
@@ -136,17 +145,12 @@ namespace TrackerPS.Commands
             }
         }
 
-        /// <summary>Announces this input's info-hashes to its trackers.</summary>
+        /// <summary>Announces this input's info-hashes to its trackers; an input without trackers is a NoTracker error.</summary>
         protected override void ProcessRecord()
         {
-            AnnounceTarget? target = ParseTarget();
-            if (target is null)
-            {
-                return;
-            }
-
+            Uri[] own = Array.FindAll(Tracker ?? Array.Empty<Uri>(), t => t is not null);
             IReadOnlyList<IReadOnlyList<Uri>> tiers = AnnounceTiers.Combine(
-                TrackerTiers is { Length: > 0 } ? TrackerTiers : TorrentAnnouncer.OneTierEach(Tracker), AdditionalTracker, IsPrivate.IsPresent);
+                TrackerTiers is { Length: > 0 } ? TrackerTiers : TorrentAnnouncer.OneTierEach(own), AdditionalTracker, IsPrivate.IsPresent);
             if (IsPrivate.IsPresent && AdditionalTracker is { Length: > 0 })
             {
                 WriteWarning(string.Format(
@@ -155,9 +159,27 @@ namespace TrackerPS.Commands
                     string.Join(", ", Array.ConvertAll(AdditionalTracker, TrackerUriRedactor.Redact))));
             }
 
+            if (tiers.All(tier => tier.Count == 0))
+            {
+                WriteNoTracker(InfoHash, "-Tracker or -AdditionalTracker");
+                return;
+            }
+
+            AnnounceTarget? target = ParseTarget();
+            if (target is null)
+            {
+                return;
+            }
+
+            IReadOnlyList<AnnounceRun> runs = AnnounceRun.Approved(target, tiers, ShouldAnnounce);
+            if (runs.Count == 0)
+            {
+                return;
+            }
+
             try
             {
-                RunAndPump((queue, cancellationToken) => AnnounceAsync(target, tiers, queue, cancellationToken));
+                RunAndPump((queue, cancellationToken) => AnnounceAsync(runs, queue, cancellationToken));
             }
             finally
             {
@@ -185,7 +207,17 @@ namespace TrackerPS.Commands
             return hashes.Exists(h => h is not null) ? new AnnounceTarget(hashes) : null;
         }
 
-        private Task AnnounceAsync(AnnounceTarget target, IReadOnlyList<IReadOnlyList<Uri>> tiers, PipelineWriteQueue queue, CancellationToken cancellationToken)
+        // The -WhatIf line (and -Verbose intent) for one tracker and info-hash, passkeys elided.
+        private bool ShouldAnnounce(Uri tracker, InfoHash hash)
+        {
+            string shown = TrackerUriRedactor.Redact(tracker);
+            return ShouldProcess(
+                string.Format(CultureInfo.InvariantCulture, "Announce {0} (event {1}, port {2}) to {3}", hash, Event, Port, shown),
+                string.Format(CultureInfo.InvariantCulture, "Announce {0} (event {1}) to {2}?", hash, Event, shown),
+                ProgressActivity);
+        }
+
+        private Task AnnounceAsync(IReadOnlyList<AnnounceRun> runs, PipelineWriteQueue queue, CancellationToken cancellationToken)
         {
             TrackerClientOptions options = CreateClientOptions();
             var template = new AnnounceTemplate
@@ -205,7 +237,7 @@ namespace TrackerPS.Commands
             // A repeat has no end to measure progress against.
             TrackerProgress? progress = Repeat.IsPresent
                 ? null
-                : new TrackerProgress(ProgressActivityId, ProgressActivity, "{0} of {1} tracker announces answered", TorrentAnnouncer.CountRequests(target, tiers), queue);
+                : new TrackerProgress(ProgressActivityId, ProgressActivity, "{0} of {1} tracker announces answered", runs.Sum(run => TorrentAnnouncer.CountRequests(run.Target, run.Tiers)), queue);
             var writer = new AnnounceOutcomeWriter(queue, AsResponse.IsPresent, Repeat.IsPresent ? new NewPeerFilter() : null);
             var factory = TrackerClientFactory.CreateDefault(TrackerSession.Default);
             var announcer = new TorrentAnnouncer(factory, TrackerSession.Default, options, ThrottleLimit)
@@ -229,11 +261,11 @@ namespace TrackerPS.Commands
                 // The stopper writes nothing: after Ctrl+C the pipeline takes no more output.
                 var stopper = new TorrentAnnouncer(factory, TrackerSession.Default, options, ThrottleLimit) { TierMode = TierMode };
                 var repeater = new AnnounceRepeater(announcer, stopper, () => DateTimeOffset.UtcNow, (wait, token) => Task.Delay(wait, token));
-                return repeater.RunAsync(target, tiers, template, cancellationToken);
+                return Task.WhenAll(runs.Select(run => repeater.RunAsync(run.Target, run.Tiers, template, cancellationToken)));
             }
 
             progress!.Report(0);
-            return announcer.AnnounceAsync(target, tiers, template, cancellationToken);
+            return Task.WhenAll(runs.Select(run => announcer.AnnounceAsync(run.Target, run.Tiers, template, cancellationToken)));
         }
     }
 }

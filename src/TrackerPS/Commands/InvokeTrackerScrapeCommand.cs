@@ -23,23 +23,38 @@ namespace TrackerPS.Commands
 
         private readonly List<ScrapeItem> _items = new List<ScrapeItem>();
 
-        /// <summary>Info-hashes: 40 or 64 hex characters, or 32 base32; a 64-hex v2 hash is scraped truncated (BEP 52).</summary>
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        /// <summary>
+        /// Info-hashes: 40 or 64 hex characters, or 32 or 52 base32; a v2 hash is scraped truncated (BEP 52). Plain strings
+        /// bind from the pipeline (<c>Get-Content hashes.txt</c>), objects by their InfoHash property.
+        /// </summary>
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
         public string[] InfoHash { get; set; } = null!;
 
-        /// <summary>A hybrid or v2 torrent's full v2 hash (64 hex); its truncated form is scraped too when it differs.</summary>
+        /// <summary>A hybrid or v2 torrent's full v2 hash (64 hex or 52 base32); its truncated form is scraped too when it differs.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         public string? InfoHashV2 { get; set; }
 
-        /// <summary>Tracker announce URIs (http, https, udp); the HTTP scrape URI is derived from each (BEP 48).</summary>
-        [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
-        [ValidateNotNullOrEmpty]
-        public Uri[] Tracker { get; set; } = null!;
+        /// <summary>
+        /// Tracker announce URIs (http, https, udp); the HTTP scrape URI is derived from each (BEP 48). An input without
+        /// any (a trackerless torrent, a magnet link without <c>tr</c>) is a non-terminating NoTracker error.
+        /// </summary>
+        [Parameter(Position = 1, ValueFromPipelineByPropertyName = true)]
+        public Uri[]? Tracker { get; set; }
 
-        /// <summary>Collects this input's valid info-hashes and trackers; a bad info-hash is a non-terminating InvalidInfoHash error.</summary>
+        /// <summary>
+        /// Collects this input's valid info-hashes and trackers; a bad info-hash is a non-terminating InvalidInfoHash
+        /// error, an input without trackers a NoTracker error.
+        /// </summary>
         protected override void ProcessRecord()
         {
+            Uri[] trackers = Array.FindAll(Tracker ?? Array.Empty<Uri>(), t => t is not null);
+            if (trackers.Length == 0)
+            {
+                WriteNoTracker(InfoHash, "-Tracker");
+                return;
+            }
+
             var hashes = new List<InfoHash?>();
             foreach (string text in InfoHash)
             {
@@ -53,7 +68,7 @@ namespace TrackerPS.Commands
 
             if (hashes.Exists(h => h is not null))
             {
-                _items.Add(new ScrapeItem(hashes, Tracker));
+                _items.Add(new ScrapeItem(hashes, trackers));
             }
         }
 

@@ -7,7 +7,8 @@ namespace TrackerPS.Commands
 {
     /// <summary>
     /// The parameters and conventions every cmdlet that talks to trackers shares: the per-tracker timeout, the number of
-    /// trackers asked at once, the HTTP User-Agent and response size cap, and the InvalidInfoHash error.
+    /// trackers asked at once, the HTTP User-Agent and response size cap, the source of a piped input, and the
+    /// InvalidInfoHash and NoTracker errors.
     /// </summary>
     public abstract class TrackerCmdlet : AsyncCmdlet
     {
@@ -36,6 +37,18 @@ namespace TrackerPS.Commands
         [ValidateRange(1, int.MaxValue)]
         public int MaxResponseSize { get; set; } = TrackerClientOptions.DefaultMaxResponseSize;
 
+        /// <summary>
+        /// The .torrent file a piped input came from (a TorrentInfo's or TorrentInfoHash's <c>Path</c>). It only names
+        /// that input in errors; hidden because nothing is read from it.
+        /// </summary>
+        [Parameter(ValueFromPipelineByPropertyName = true, DontShow = true)]
+        [Alias("Path")]
+        public string? TorrentPath { get; set; }
+
+        /// <summary>The magnet link a piped input came from (a MagnetLink's <c>MagnetUri</c>). It only names that input in errors.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true, DontShow = true)]
+        public string? MagnetUri { get; set; }
+
         /// <summary>The client options the parameters describe.</summary>
         /// <returns>The options.</returns>
         private protected TrackerClientOptions CreateClientOptions() => new TrackerClientOptions
@@ -45,7 +58,7 @@ namespace TrackerPS.Commands
             UserAgent = UserAgent ?? s_defaultOptions.UserAgent,
         };
 
-        /// <summary>Parses 40/64 hex or 32 base32 characters; anything else is a non-terminating InvalidInfoHash error.</summary>
+        /// <summary>Parses 40/64 hex or 32/52 base32 characters; anything else is a non-terminating InvalidInfoHash error.</summary>
         /// <param name="text">The text.</param>
         /// <returns>The info-hash, or null after writing the error.</returns>
         private protected InfoHash? ParseInfoHash(string text)
@@ -59,6 +72,22 @@ namespace TrackerPS.Commands
                 WriteError(new ErrorRecord(error, "InvalidInfoHash", ErrorCategory.InvalidArgument, text));
                 return null;
             }
+        }
+
+        /// <summary>
+        /// Writes the non-terminating NoTracker error for an input that names no tracker. Its target is where the input
+        /// came from: the torrent's path, else the magnet link, else the info-hashes as given.
+        /// </summary>
+        /// <param name="infoHashes">The input's info-hashes as given.</param>
+        /// <param name="remedy">What the user can add, e.g. <c>-Tracker</c>.</param>
+        private protected void WriteNoTracker(string[] infoHashes, string remedy)
+        {
+            object target = TorrentPath ?? MagnetUri ?? (infoHashes.Length == 1 ? infoHashes[0] : (object)infoHashes);
+            string source = TorrentPath is not null
+                ? $"'{TorrentPath}' brought no tracker (a trackerless torrent relies on DHT or peer exchange)"
+                : MagnetUri is not null ? "the magnet link has no tracker (tr)" : "no tracker was given";
+            var error = new ArgumentException($"Nothing to ask about {string.Join(", ", infoHashes)}: {source}. Give {remedy}.");
+            WriteError(new ErrorRecord(error, ErrorIds.NoTracker, ErrorCategory.InvalidArgument, target));
         }
     }
 }

@@ -47,7 +47,7 @@ namespace TrackerPS.Core.Trackers.Http
 
                 if (coding != "gzip" && coding != "x-gzip" && coding != "deflate")
                 {
-                    throw Violation(tracker, httpStatus, $"Tracker {tracker} sent Content-Encoding '{coding}', which is not supported (gzip and deflate are).");
+                    throw Violation(tracker, httpStatus, $"Tracker {TrackerUriRedactor.Redact(tracker)} sent Content-Encoding '{coding}', which is not supported (gzip and deflate are).");
                 }
 
                 current = await InflateAsync(current, coding, maxSize, tracker, httpStatus).ConfigureAwait(false);
@@ -64,11 +64,11 @@ namespace TrackerPS.Core.Trackers.Http
             try
             {
                 byte[]? decoded = await CappedReader.ReadAsync(decompressor, maxSize, CancellationToken.None).ConfigureAwait(false);
-                return decoded ?? throw Violation(tracker, httpStatus, $"Tracker {tracker} sent a response that exceeds {maxSize} bytes after {coding} decompression.");
+                return decoded ?? throw Violation(tracker, httpStatus, $"Tracker {TrackerUriRedactor.Redact(tracker)} sent a response that exceeds {maxSize} bytes after {coding} decompression.");
             }
             catch (InvalidDataException ex)
             {
-                throw Violation(tracker, httpStatus, $"Tracker {tracker} sent a body that is not valid {coding} data: {ex.Message}", ex);
+                throw Violation(tracker, httpStatus, $"Tracker {TrackerUriRedactor.Redact(tracker)} sent a body that is not valid {coding} data: {ex.Message}", ex);
             }
         }
 

@@ -30,7 +30,7 @@ namespace TrackerPS.Core.Trackers.Http
             BDictionary root = HttpTrackerBody.Decode(body, tracker, httpStatus, ignored);
             if (root["files"] is not BDictionary files)
             {
-                throw new TrackerException(tracker, TrackerErrorKind.ProtocolViolation, $"Tracker {tracker} sent a scrape response without a 'files' dictionary (BEP 48).")
+                throw new TrackerException(tracker, TrackerErrorKind.ProtocolViolation, $"Tracker {TrackerUriRedactor.Redact(tracker)} sent a scrape response without a 'files' dictionary (BEP 48).")
                 {
                     HttpStatusCode = httpStatus,
                 };

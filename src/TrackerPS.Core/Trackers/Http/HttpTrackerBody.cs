@@ -27,7 +27,7 @@ namespace TrackerPS.Core.Trackers.Http
         /// non-bencode body, a root that is not a dictionary, or a non-2xx status without a failure reason.</exception>
         public static BDictionary Decode(byte[] body, Uri tracker, int httpStatus, List<string> warnings)
         {
-            string answered = $"Tracker {tracker} answered HTTP {httpStatus}";
+            string answered = $"Tracker {TrackerUriRedactor.Redact(tracker)} answered HTTP {httpStatus}";
             if (body.Length == 0)
             {
                 throw Violation(tracker, httpStatus, $"{answered} with an empty body.");
@@ -36,7 +36,7 @@ namespace TrackerPS.Core.Trackers.Http
             BencodeDocument document;
             try
             {
-                document = BencodeDecoder.Decode(body, s_limits, tracker.ToString());
+                document = BencodeDecoder.Decode(body, s_limits, TrackerUriRedactor.Redact(tracker));
             }
             catch (BencodeException ex)
             {
@@ -63,7 +63,7 @@ namespace TrackerPS.Core.Trackers.Http
             {
                 string reason = HttpResponseFields.Text(failure);
                 string status = httpStatus == 200 ? string.Empty : $" (HTTP {httpStatus})";
-                throw new TrackerException(tracker, TrackerErrorKind.FailureReason, $"Tracker {tracker} failed{status}: {reason}")
+                throw new TrackerException(tracker, TrackerErrorKind.FailureReason, $"Tracker {TrackerUriRedactor.Redact(tracker)} failed{status}: {reason}")
                 {
                     FailureReason = reason,
                     HttpStatusCode = httpStatus,

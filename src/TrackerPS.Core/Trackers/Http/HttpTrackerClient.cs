@@ -59,7 +59,7 @@ namespace TrackerPS.Core.Trackers.Http
             if (!HttpScrapeUri.TryDerive(tracker, out Uri? scrape))
             {
                 throw new TrackerException(tracker, TrackerErrorKind.ScrapeNotSupported,
-                    $"Tracker {tracker} cannot be scraped: the last segment of its path does not start with 'announce' (BEP 48).");
+                    $"Tracker {TrackerUriRedactor.Redact(tracker)} cannot be scraped: the last segment of its path does not start with 'announce' (BEP 48).");
             }
 
             var results = new List<ScrapeResult>();
@@ -95,7 +95,7 @@ namespace TrackerPS.Core.Trackers.Http
 
             if (!tracker.IsAbsoluteUri || (tracker.Scheme != Uri.UriSchemeHttp && tracker.Scheme != Uri.UriSchemeHttps))
             {
-                throw new TrackerException(tracker, TrackerErrorKind.UnsupportedScheme, $"Tracker {tracker} is not an http or https URI.");
+                throw new TrackerException(tracker, TrackerErrorKind.UnsupportedScheme, $"Tracker {TrackerUriRedactor.Redact(tracker)} is not an http or https URI.");
             }
         }
     }

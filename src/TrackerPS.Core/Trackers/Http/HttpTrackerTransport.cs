@@ -68,21 +68,21 @@ namespace TrackerPS.Core.Trackers.Http
             }
             catch (Exception ex) when (IsTransportFailure(ex) && cancellationToken.IsCancellationRequested)
             {
-                throw new OperationCanceledException($"The request to tracker {tracker} was cancelled.", ex, cancellationToken);
+                throw new OperationCanceledException($"The request to tracker {TrackerUriRedactor.Redact(tracker)} was cancelled.", ex, cancellationToken);
             }
             catch (Exception ex) when (IsTransportFailure(ex) && timeout.IsCancellationRequested)
             {
                 string seconds = _options.Timeout.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture);
-                throw new TrackerException(tracker, TrackerErrorKind.Timeout, $"Tracker {tracker} did not answer within {seconds} s.", ex);
+                throw new TrackerException(tracker, TrackerErrorKind.Timeout, $"Tracker {TrackerUriRedactor.Redact(tracker)} did not answer within {seconds} s.", ex);
             }
             catch (HttpRequestException ex)
             {
                 string cause = ex.InnerException is null ? ex.Message : ex.Message + " " + ex.InnerException.Message;
-                throw new TrackerException(tracker, TrackerErrorKind.ConnectionFailed, $"Could not reach tracker {tracker}: {cause}", ex);
+                throw new TrackerException(tracker, TrackerErrorKind.ConnectionFailed, $"Could not reach tracker {TrackerUriRedactor.Redact(tracker)}: {cause}", ex);
             }
             catch (IOException ex)
             {
-                throw new TrackerException(tracker, TrackerErrorKind.ConnectionFailed, $"The connection to tracker {tracker} failed before the whole response arrived: {ex.Message}", ex);
+                throw new TrackerException(tracker, TrackerErrorKind.ConnectionFailed, $"The connection to tracker {TrackerUriRedactor.Redact(tracker)} failed before the whole response arrived: {ex.Message}", ex);
             }
         }
 
@@ -99,19 +99,19 @@ namespace TrackerPS.Core.Trackers.Http
             int status = (int)response.StatusCode;
             if (redirectsSoFar >= _options.MaxRedirects)
             {
-                throw Violation(tracker, status, $"Tracker {tracker} redirected more than {_options.MaxRedirects} times.");
+                throw Violation(tracker, status, $"Tracker {TrackerUriRedactor.Redact(tracker)} redirected more than {_options.MaxRedirects} times.");
             }
 
             Uri? location = response.Headers.Location;
             if (location is null)
             {
-                throw Violation(tracker, status, $"Tracker {tracker} answered HTTP {status} without a Location header.");
+                throw Violation(tracker, status, $"Tracker {TrackerUriRedactor.Redact(tracker)} answered HTTP {status} without a Location header.");
             }
 
             Uri target = location.IsAbsoluteUri ? location : new Uri(current, location);
             if (target.Scheme != Uri.UriSchemeHttp && target.Scheme != Uri.UriSchemeHttps)
             {
-                throw Violation(tracker, status, $"Tracker {tracker} redirected to {target}, which is not http or https.");
+                throw Violation(tracker, status, $"Tracker {TrackerUriRedactor.Redact(tracker)} redirected to {TrackerUriRedactor.Redact(target)}, which is not http or https.");
             }
 
             return target;
@@ -121,7 +121,7 @@ namespace TrackerPS.Core.Trackers.Http
         {
             int status = (int)response.StatusCode;
             int maxSize = _options.MaxResponseSize;
-            string tooLarge = $"Tracker {tracker} sent a response that exceeds {maxSize} bytes.";
+            string tooLarge = $"Tracker {TrackerUriRedactor.Redact(tracker)} sent a response that exceeds {maxSize} bytes.";
             if (response.Content.Headers.ContentLength > maxSize)
             {
                 throw Violation(tracker, status, tooLarge);

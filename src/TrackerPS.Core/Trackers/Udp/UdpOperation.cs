@@ -57,17 +57,17 @@ namespace TrackerPS.Core.Trackers.Udp
                 catch (UdpPacketException e)
                 {
                     throw new TrackerException(
-                        tracker, TrackerErrorKind.ProtocolViolation, $"UDP tracker {tracker} sent an invalid reply: {e.Message}", e);
+                        tracker, TrackerErrorKind.ProtocolViolation, $"UDP tracker {TrackerUriRedactor.Redact(tracker)} sent an invalid reply: {e.Message}", e);
                 }
                 catch (SocketException e)
                 {
                     throw new TrackerException(
-                        tracker, TrackerErrorKind.ConnectionFailed, $"UDP tracker {tracker}: socket error {e.SocketErrorCode}: {e.Message}", e);
+                        tracker, TrackerErrorKind.ConnectionFailed, $"UDP tracker {TrackerUriRedactor.Redact(tracker)}: socket error {e.SocketErrorCode}: {e.Message}", e);
                 }
             }
         }
 
         private static TrackerException TimedOut(Uri tracker, TimeSpan timeout, Exception inner) => new TrackerException(
-            tracker, TrackerErrorKind.Timeout, $"UDP tracker {tracker} did not answer within {timeout.TotalSeconds:0.###} s.", inner);
+            tracker, TrackerErrorKind.Timeout, $"UDP tracker {TrackerUriRedactor.Redact(tracker)} did not answer within {timeout.TotalSeconds:0.###} s.", inner);
     }
 }

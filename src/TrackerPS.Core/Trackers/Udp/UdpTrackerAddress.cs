@@ -19,13 +19,13 @@ namespace TrackerPS.Core.Trackers.Udp
             if (!tracker.IsAbsoluteUri || !string.Equals(tracker.Scheme, Scheme, StringComparison.OrdinalIgnoreCase))
             {
                 throw new TrackerException(
-                    tracker, TrackerErrorKind.UnsupportedScheme, $"'{tracker}' is not a udp:// tracker URI.");
+                    tracker, TrackerErrorKind.UnsupportedScheme, $"'{TrackerUriRedactor.Redact(tracker)}' is not a udp:// tracker URI.");
             }
 
             if (tracker.Port <= 0)
             {
                 throw new TrackerException(
-                    tracker, TrackerErrorKind.ConnectionFailed, $"UDP tracker {tracker} has no port (udp://host:port/...).");
+                    tracker, TrackerErrorKind.ConnectionFailed, $"UDP tracker {TrackerUriRedactor.Redact(tracker)} has no port (udp://host:port/...).");
             }
         }
 
@@ -51,12 +51,12 @@ namespace TrackerPS.Core.Trackers.Udp
             catch (SocketException e)
             {
                 throw new TrackerException(
-                    tracker, TrackerErrorKind.ConnectionFailed, $"UDP tracker {tracker}: cannot resolve '{host}': {e.Message}", e);
+                    tracker, TrackerErrorKind.ConnectionFailed, $"UDP tracker {TrackerUriRedactor.Redact(tracker)}: cannot resolve '{host}': {e.Message}", e);
             }
 
             if (addresses.Length == 0)
             {
-                throw new TrackerException(tracker, TrackerErrorKind.ConnectionFailed, $"UDP tracker {tracker}: '{host}' has no address.");
+                throw new TrackerException(tracker, TrackerErrorKind.ConnectionFailed, $"UDP tracker {TrackerUriRedactor.Redact(tracker)}: '{host}' has no address.");
             }
 
             return new IPEndPoint(addresses[0], tracker.Port);

@@ -32,7 +32,7 @@ namespace TrackerPS.Core.Trackers.Udp
             if (bytes.Length > MaxUrlDataLength)
             {
                 throw new ArgumentException(
-                    $"The path and query of '{tracker}' are {bytes.Length} bytes; at most {MaxUrlDataLength} are sent to a UDP tracker (BEP 41).",
+                    $"The path and query of '{TrackerUriRedactor.Redact(tracker)}' are {bytes.Length} bytes; at most {MaxUrlDataLength} are sent to a UDP tracker (BEP 41).",
                     nameof(tracker));
             }
 
