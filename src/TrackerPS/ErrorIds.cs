@@ -17,5 +17,8 @@ namespace TrackerPS
 
         /// <summary>A file that is not valid bencode or not valid metainfo (InvalidData).</summary>
         internal const string TorrentParseFailed = "TorrentParseFailed";
+
+        /// <summary>A scraped info-hash the tracker's reply left out: it does not track that torrent (ObjectNotFound).</summary>
+        internal const string InfoHashNotListed = "InfoHashNotListed";
     }
 }

@@ -108,9 +108,20 @@ namespace TrackerPS.Commands
                 return;
             }
 
+            foreach (string note in outcome.Notes)
+            {
+                queue.WriteVerbose(note);
+            }
+
             foreach (ScrapeResult result in outcome.Results)
             {
                 queue.WriteObject(result);
+            }
+
+            foreach (InfoHash infoHash in outcome.NotListed)
+            {
+                string hex = infoHash.Truncated.ToHex();
+                queue.WriteError(new ErrorRecord(new ItemNotFoundException(outcome.NotListedMessage(infoHash)), ErrorIds.InfoHashNotListed, ErrorCategory.ObjectNotFound, hex));
             }
         }
     }

@@ -53,7 +53,7 @@ namespace TrackerPS.Core.Tests.Integration
                 await client.AnnounceAsync(OpenTrackerPeers.Request(_tracker.UdpAnnounce, infoHash, 'C', 40003, left: 0, TrackerEvent.Started), CancellationToken.None);
                 await client.AnnounceAsync(OpenTrackerPeers.Request(_tracker.UdpAnnounce, infoHash, 'D', 40004, left: 1000, TrackerEvent.Started), CancellationToken.None);
 
-                var results = await client.ScrapeAsync(new ScrapeRequest { Tracker = _tracker.UdpAnnounce, InfoHashes = new[] { infoHash } }, CancellationToken.None);
+                var results = (await client.ScrapeAsync(new ScrapeRequest { Tracker = _tracker.UdpAnnounce, InfoHashes = new[] { infoHash } }, CancellationToken.None)).Results;
 
                 ScrapeResult result = Assert.Single(results);
                 Assert.Equal(infoHash.ToHex(), result.InfoHash);
@@ -76,7 +76,7 @@ namespace TrackerPS.Core.Tests.Integration
             {
                 await client.AnnounceAsync(OpenTrackerPeers.Request(_tracker.UdpAnnounce, announced, 'E', 40005, left: 0, TrackerEvent.Started), CancellationToken.None);
 
-                var results = await client.ScrapeAsync(new ScrapeRequest { Tracker = _tracker.UdpAnnounce, InfoHashes = hashes }, CancellationToken.None);
+                var results = (await client.ScrapeAsync(new ScrapeRequest { Tracker = _tracker.UdpAnnounce, InfoHashes = hashes }, CancellationToken.None)).Results;
 
                 Assert.Equal(hashes.Select(h => h.ToHex()), results.Select(r => r.InfoHash));
                 Assert.Equal(1, results[79].Seeders);

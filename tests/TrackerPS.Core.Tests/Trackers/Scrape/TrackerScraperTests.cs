@@ -18,6 +18,34 @@ namespace TrackerPS.Core.Tests.Trackers.Scrape
         private static readonly Uri s_b = new Uri("http://127.0.0.1:7002/announce");
 
         [Fact]
+        public async Task HashesTheReplyLeftOutAreNotListedInRequestOrderWithAMessageNamingTheTracker()
+        {
+            // opentracker's HTTP scrape omits from 'files' the torrents it does not track.
+            var tracker = new Uri("http://127.0.0.1:7002/abcdef0123456789/announce");
+            var client = new FakeScrapeClient((request, _) => Task.FromResult<IReadOnlyList<ScrapeResult>>(
+                new[] { new ScrapeResult { Tracker = request.Tracker, InfoHash = Hash(2).ToHex() } }));
+
+            ScrapeOutcome outcome = Assert.Single(await Scraper(client).ScrapeAsync(
+                new[] { new ScrapeItem(new[] { Hash(1), Hash(2), Hash(3) }, new[] { tracker }) }, CancellationToken.None));
+
+            Assert.Equal(new[] { Hash(1), Hash(3) }, outcome.NotListed);
+            Assert.Equal(
+                $"Tracker http://127.0.0.1:7002/\u2026/announce did not list info-hash {Hash(1).ToHex()} in its scrape reply: it does not track that torrent.",
+                outcome.NotListedMessage(Hash(1)));
+        }
+
+        [Fact]
+        public async Task AFailedScrapeListsNoHashAsNotListed()
+        {
+            var client = new FakeScrapeClient((request, _) => throw new TrackerException(request.Tracker, TrackerErrorKind.ConnectionFailed, "refused"));
+
+            ScrapeOutcome outcome = Assert.Single(await Scraper(client).ScrapeAsync(new[] { new ScrapeItem(new[] { Hash(1) }, new[] { s_a }) }, CancellationToken.None));
+
+            Assert.NotNull(outcome.Error);
+            Assert.Empty(outcome.NotListed);
+        }
+
+        [Fact]
         public async Task ItemsSharingTrackersCostOneScrapePerTracker()
         {
             FakeScrapeClient client = FakeScrapeClient.Answering();

@@ -235,7 +235,7 @@ namespace TrackerPS.Core.Tests.Trackers.Udp
                 .Select(i => new InfoHash(new byte[] { (byte)i, (byte)(i >> 8), 7 }.Concat(new byte[17]).ToArray()))
                 .ToArray();
 
-            var results = await client.ScrapeAsync(new ScrapeRequest { Tracker = tracker.Uri, InfoHashes = hashes }, CancellationToken.None);
+            var results = (await client.ScrapeAsync(new ScrapeRequest { Tracker = tracker.Uri, InfoHashes = hashes }, CancellationToken.None)).Results;
 
             Assert.Equal(14, tracker.ScrapeCount);
             Assert.Equal(1000, results.Count);
@@ -254,7 +254,7 @@ namespace TrackerPS.Core.Tests.Trackers.Udp
             using var tracker = new FakeUdpTracker();
             using var client = new UdpTrackerClient(s_options);
 
-            var results = await client.ScrapeAsync(new ScrapeRequest { Tracker = tracker.Uri }, CancellationToken.None);
+            var results = (await client.ScrapeAsync(new ScrapeRequest { Tracker = tracker.Uri }, CancellationToken.None)).Results;
 
             Assert.Empty(results);
             Assert.Equal(0, tracker.ReceivedCount);
