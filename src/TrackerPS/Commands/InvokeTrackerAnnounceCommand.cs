@@ -238,8 +238,17 @@ namespace TrackerPS.Commands
                 return repeater.RunAsync(target, tiers, template, cancellationToken);
             }
 
-            progress!.Report(0);
-            return announcer.AnnounceAsync(target, tiers, template, cancellationToken);
+            return AnnounceWithProgressAsync(announcer, progress!, target, tiers, template, cancellationToken);
+        }
+
+        private static async Task AnnounceWithProgressAsync(
+            TorrentAnnouncer announcer, TrackerProgress progress, AnnounceTarget target, IReadOnlyList<IReadOnlyList<Uri>> tiers, AnnounceTemplate template, CancellationToken cancellationToken)
+        {
+            using (progress)
+            {
+                progress.Start();
+                await announcer.AnnounceAsync(target, tiers, template, cancellationToken).ConfigureAwait(false);
+            }
         }
     }
 }

@@ -79,10 +79,10 @@ namespace TrackerPS.Commands
             }
         }
 
-        private Task ScrapeAsync(PipelineWriteQueue queue, CancellationToken cancellationToken)
+        private async Task ScrapeAsync(PipelineWriteQueue queue, CancellationToken cancellationToken)
         {
             TrackerClientOptions options = CreateClientOptions();
-            var progress = new TrackerProgress(ProgressActivityId, ProgressActivity, "{0} of {1} trackers scraped", TrackerScraper.Plan(_items).Count, queue);
+            using var progress = new TrackerProgress(ProgressActivityId, ProgressActivity, "{0} of {1} trackers scraped", TrackerScraper.Plan(_items).Count, queue);
             var scraper = new TrackerScraper(TrackerClientFactory.CreateDefault(TrackerSession.Default), options, ThrottleLimit)
             {
                 OnSending = request => queue.WriteVerbose(string.Format(
@@ -96,8 +96,8 @@ namespace TrackerPS.Commands
                     Emit(outcome, queue);
                 },
             };
-            progress.Report(0);
-            return scraper.ScrapeAsync(_items, cancellationToken);
+            progress.Start();
+            await scraper.ScrapeAsync(_items, cancellationToken).ConfigureAwait(false);
         }
 
         private static void Emit(ScrapeOutcome outcome, PipelineWriteQueue queue)
