@@ -277,6 +277,16 @@ Describe 'Invoke-TrackerAnnounce session etiquette against opentracker' {
         }
     }
 
+    It 'over UDP, says refused for an info-hash opentracker does not serve (not whitelisted)' -Skip:(-not $env:TRACKERPS_OPENTRACKER_UDP) {
+        $hash = 'ee' * 20
+
+        Invoke-TrackerAnnounce -InfoHash $hash -Tracker $env:TRACKERPS_OPENTRACKER_UDP -Port 51053 -ErrorAction SilentlyContinue -ErrorVariable failures | Out-Null
+
+        $failures | Should -HaveCount 1
+        $failures[0].Exception.Message | Should -BeLike "*refused the announce of $hash*"
+        $failures[0].Exception.Message | Should -Not -BeLike '*truncated*'
+    }
+
     It 'skips a re-announce within the min interval with a warning, and -Force sends it' -Skip:(-not $env:TRACKERPS_OPENTRACKER_HTTP) {
         $common = @{ InfoHash = $TestHash; Tracker = $env:TRACKERPS_OPENTRACKER_HTTP; Port = 51041; PeerId = '-XX0001-cccccccccccc'; ErrorAction = 'Stop' }
         try {

@@ -130,7 +130,11 @@ namespace TrackerPS.Core.Trackers
             }
             catch (TrackerException error)
             {
-                outcome = new ScrapeOutcome(request, null, new InfoHash[0], error);
+                // The clients' messages are shared with announces: say that this was a scrape.
+                TrackerException scrapeError = error.Message.IndexOf("scrape", StringComparison.OrdinalIgnoreCase) >= 0
+                    ? error
+                    : error.WithMessage($"Scrape of {request.InfoHashes.Count} info-hash(es) failed: {error.Message}");
+                outcome = new ScrapeOutcome(request, null, new InfoHash[0], scrapeError);
             }
 
             OnCompleted?.Invoke(outcome);

@@ -79,8 +79,17 @@ namespace TrackerPS.Core.Trackers.Udp
                 endpoint,
                 UdpAction.Announce,
                 (connectionId, transactionId) => UdpAnnounceRequest.Encode(connectionId, transactionId, request, urlData)).ConfigureAwait(false);
-            var decoded = UdpAnnounceResponse.Decode(reply.Packet, reply.TransactionId, endpoint.AddressFamily);
             string infoHash = request.InfoHash.Truncated.ToHex();
+            if (UdpAnnounceResponse.IsRefusal(reply.Packet, reply.TransactionId))
+            {
+                throw new TrackerException(
+                    request.Tracker,
+                    TrackerErrorKind.ProtocolViolation,
+                    $"UDP tracker {request.Tracker} refused the announce of {infoHash}: it answered with the 8-byte header alone (action 1, transaction id), "
+                    + "no interval or peers, as opentracker does for an info-hash it does not serve.");
+            }
+
+            var decoded = UdpAnnounceResponse.Decode(reply.Packet, reply.TransactionId, endpoint.AddressFamily);
             return new AnnounceResponse
             {
                 Tracker = request.Tracker,

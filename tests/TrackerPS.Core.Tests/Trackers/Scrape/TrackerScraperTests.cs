@@ -35,6 +35,17 @@ namespace TrackerPS.Core.Tests.Trackers.Scrape
         }
 
         [Fact]
+        public async Task AFailedScrapesMessageSaysScrape()
+        {
+            var client = new FakeScrapeClient((request, _) => throw new TrackerException(request.Tracker, TrackerErrorKind.Timeout, $"UDP tracker {request.Tracker} did not answer within 2 s."));
+
+            ScrapeOutcome outcome = Assert.Single(await Scraper(client).ScrapeAsync(new[] { new ScrapeItem(new[] { Hash(1), Hash(2) }, new[] { s_a }) }, CancellationToken.None));
+
+            Assert.Equal($"Scrape of 2 info-hash(es) failed: UDP tracker {s_a} did not answer within 2 s.", outcome.Error!.Message);
+            Assert.Equal(TrackerErrorKind.Timeout, outcome.Error.Kind);
+        }
+
+        [Fact]
         public async Task AFailedScrapeListsNoHashAsNotListed()
         {
             var client = new FakeScrapeClient((request, _) => throw new TrackerException(request.Tracker, TrackerErrorKind.ConnectionFailed, "refused"));

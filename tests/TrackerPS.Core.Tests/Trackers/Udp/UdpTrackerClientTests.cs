@@ -189,6 +189,20 @@ namespace TrackerPS.Core.Tests.Trackers.Udp
         }
 
         [Fact]
+        public async Task HeaderOnlyAnnounceReply_SaysRefusedNotTruncated()
+        {
+            using var tracker = new FakeUdpTracker { TruncateAnnounceBy = 12 };
+            using var client = new UdpTrackerClient(s_options);
+
+            var e = await Assert.ThrowsAsync<TrackerException>(() => client.AnnounceAsync(UdpTestRequests.Announce(tracker.Uri), CancellationToken.None));
+
+            Assert.Equal(
+                $"UDP tracker {tracker.Uri} refused the announce of {s_infoHash.ToHex()}: it answered with the 8-byte header alone "
+                + "(action 1, transaction id), no interval or peers, as opentracker does for an info-hash it does not serve.",
+                e.Message);
+        }
+
+        [Fact]
         public async Task ReplyFromAnotherSourceAddress_IsAccepted()
         {
             using var tracker = new FakeUdpTracker(IPAddress.Loopback, IPAddress.Parse("127.0.0.2")) { ReplyFromOtherSource = true };
