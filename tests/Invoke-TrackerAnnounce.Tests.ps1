@@ -458,17 +458,29 @@ Describe 'Invoke-TrackerAnnounce session etiquette against opentracker' {
         $failures | Should -BeNullOrEmpty
     }
 
-    It 'with -Repeat, writes peers until the pipeline stops, then sends stopped' -Skip:(-not $env:TRACKERPS_OPENTRACKER_UDP) {
+    It 'with -Repeat, writes peers until the pipeline stops, then sends stopped before it returns, and says so' -Skip:(-not $env:TRACKERPS_OPENTRACKER_UDP) {
         $tracker = [uri] $env:TRACKERPS_OPENTRACKER_UDP
         $common = @{ InfoHash = $TestHash; Tracker = $tracker; PeerId = '-XX0001-dddddddddddd'; Port = 51051; Left = 1000 }
 
+        # A shell of its own, to read the verbose lines written to the host after Select-Object stopped the pipeline.
         # opentracker lists the announcing peer itself, so the first round yields a peer and Select-Object ends the repeat.
-        $peer = Invoke-TrackerAnnounce @common -Event Started -Force -Repeat -ErrorAction Stop | Select-Object -First 1
+        $shell = [powershell]::Create()
+        try {
+            $null = $shell.AddCommand('Import-Module').AddParameter('Name', $ModuleManifest).AddStatement().AddScript(
+                'param($Common) Invoke-TrackerAnnounce @Common -Event Started -Force -Repeat -Verbose -ErrorAction Stop | Select-Object -First 1'
+            ).AddArgument($common)
+            $peer = $shell.Invoke()
+            $verbose = @($shell.Streams.Verbose.Message)
+        }
+        finally {
+            $shell.Dispose()
+        }
 
         $peer | Should -HaveCount 1
+        $verbose -like "Announcing $TestHash (event Stopped, port 51051) to $tracker" | Should -HaveCount 1
         $observer = @{ InfoHash = $TestHash; Tracker = $tracker; PeerId = '-XX0001-eeeeeeeeeeee'; Port = 51052; Left = 1000; Force = $true; ErrorAction = 'Stop' }
         try {
-            # Another peer of the swarm no longer sees the repeating one: it said stopped when the pipeline ended.
+            # Another peer of the swarm no longer sees the repeating one: it said stopped before the pipeline ended.
             $seen = Invoke-TrackerAnnounce @observer -Event Started -AsResponse
             $seen.Peers.Port | Should -Contain 51052
             $seen.Peers.Port | Should -Not -Contain 51051
@@ -476,6 +488,16 @@ Describe 'Invoke-TrackerAnnounce session etiquette against opentracker' {
         finally {
             Invoke-TrackerAnnounce @observer -Event Stopped | Out-Null
         }
+    }
+
+    It 'over UDP, says refused for an info-hash opentracker does not serve (not whitelisted)' -Skip:(-not $env:TRACKERPS_OPENTRACKER_UDP) {
+        $hash = 'ee' * 20
+
+        Invoke-TrackerAnnounce -InfoHash $hash -Tracker $env:TRACKERPS_OPENTRACKER_UDP -Port 51053 -ErrorAction SilentlyContinue -ErrorVariable failures | Out-Null
+
+        $failures | Should -HaveCount 1
+        $failures[0].Exception.Message | Should -BeLike "*refused the announce of $hash*"
+        $failures[0].Exception.Message | Should -Not -BeLike '*truncated*'
     }
 
     It 'skips a re-announce within the min interval with a warning, and -Force sends it' -Skip:(-not $env:TRACKERPS_OPENTRACKER_HTTP) {

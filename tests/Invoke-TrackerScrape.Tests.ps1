@@ -230,21 +230,14 @@ Describe 'Invoke-TrackerScrape keeps passkeys secret' {
 
 Describe 'Invoke-TrackerScrape against opentracker' {
     BeforeAll {
-        # One seeder announced, then scraped together with never-announced hashes.
-        function Test-ScrapeCount([uri] $Tracker, [string] $Seeded, [int] $Port) {
+        # One seeder announced, then scraped together with whitelisted hashes nothing announced. Returns the results
+        # and the errors of the scrape.
+        function Invoke-SeededScrape([uri] $Tracker, [string] $Seeded, [int] $Port, [string[]] $Quiet) {
             $announce = @{ InfoHash = $Seeded; Tracker = $Tracker; Port = $Port; Left = 0; TimeoutSec = 5; ErrorAction = 'Stop' }
-            $quiet = 1..3 | ForEach-Object { Get-TestHash $_ }
             try {
                 Invoke-TrackerAnnounce @announce -Event Started | Out-Null
-
-                $results = @(Invoke-TrackerScrape -InfoHash (@($Seeded) + $quiet) -Tracker $Tracker -TimeoutSec 5 -ErrorAction Stop)
-
-                $results | Should -HaveCount 4
-                $results | Should -BeOfType ([TrackerPS.ScrapeResult])
-                $seededResult = $results | Where-Object InfoHash -EQ $Seeded
-                $seededResult.Seeders | Should -Be 1
-                $seededResult.Tracker | Should -Be $Tracker
-                ($results | Where-Object InfoHash -In $quiet).Seeders | Should -Be 0, 0, 0
+                $results = @(Invoke-TrackerScrape -InfoHash (@($Seeded) + $Quiet) -Tracker $Tracker -TimeoutSec 5 -ErrorAction SilentlyContinue -ErrorVariable failures)
+                [pscustomobject] @{ Results = $results; Errors = @($failures) }
             }
             finally {
                 Invoke-TrackerAnnounce @announce -Event Stopped | Out-Null
@@ -252,12 +245,36 @@ Describe 'Invoke-TrackerScrape against opentracker' {
         }
     }
 
-    It 'over HTTP, shows the announced seeder' -Skip:(-not $env:TRACKERPS_OPENTRACKER_HTTP) {
-        Test-ScrapeCount -Tracker $env:TRACKERPS_OPENTRACKER_HTTP -Seeded (Get-TestHash 1049) -Port 51031
+    It 'over HTTP, shows the announced seeder and writes InfoHashNotListed for each hash the tracker left out' -Skip:(-not $env:TRACKERPS_OPENTRACKER_HTTP) {
+        $tracker = [uri] $env:TRACKERPS_OPENTRACKER_HTTP
+        $seeded = Get-TestHash 1049
+        $quiet = 1..3 | ForEach-Object { Get-TestHash $_ }
+
+        # opentracker's HTTP scrape lists only the torrents it tracks: 1..3 were never announced.
+        $scrape = Invoke-SeededScrape -Tracker $tracker -Seeded $seeded -Port 51031 -Quiet $quiet
+
+        $scrape.Results | Should -HaveCount 1
+        $result = $scrape.Results[0]
+        $result | Should -BeOfType ([TrackerPS.ScrapeResult])
+        $result.InfoHash | Should -Be $seeded
+        $result.Seeders | Should -Be 1
+        $result.Tracker | Should -Be $tracker
+        $scrape.Errors | Should -HaveCount 3
+        $scrape.Errors | ForEach-Object { Get-ErrorId $_ } | Should -Be 'InfoHashNotListed', 'InfoHashNotListed', 'InfoHashNotListed'
+        $scrape.Errors.CategoryInfo.Category | Should -Be 'ObjectNotFound', 'ObjectNotFound', 'ObjectNotFound'
+        $scrape.Errors.TargetObject | Should -Be $quiet
+        $scrape.Errors[0].Exception.Message | Should -Be "Tracker $tracker did not list info-hash $($quiet[0]) in its scrape reply: it does not track that torrent."
     }
 
-    It 'over UDP, shows the announced seeder' -Skip:(-not $env:TRACKERPS_OPENTRACKER_UDP) {
-        Test-ScrapeCount -Tracker $env:TRACKERPS_OPENTRACKER_UDP -Seeded (Get-TestHash 1099) -Port 51032
+    It 'over UDP, shows the announced seeder and zeros for the others, which BEP 15 answers by position' -Skip:(-not $env:TRACKERPS_OPENTRACKER_UDP) {
+        $quiet = 1..3 | ForEach-Object { Get-TestHash $_ }
+
+        $scrape = Invoke-SeededScrape -Tracker $env:TRACKERPS_OPENTRACKER_UDP -Seeded (Get-TestHash 1099) -Port 51032 -Quiet $quiet
+
+        $scrape.Errors | Should -BeNullOrEmpty
+        $scrape.Results | Should -HaveCount 4
+        ($scrape.Results | Where-Object InfoHash -EQ (Get-TestHash 1099)).Seeders | Should -Be 1
+        ($scrape.Results | Where-Object InfoHash -In $quiet).Seeders | Should -Be 0, 0, 0
     }
 
     It 'scrapes 1,000 piped info-hashes from one UDP tracker' -Skip:(-not $env:TRACKERPS_OPENTRACKER_UDP) {

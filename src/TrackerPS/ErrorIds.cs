@@ -20,5 +20,8 @@ namespace TrackerPS
 
         /// <summary>A tracker cmdlet's input with no tracker to ask: a trackerless torrent, a magnet link without <c>tr</c> (InvalidArgument).</summary>
         internal const string NoTracker = "NoTracker";
+
+        /// <summary>A scraped info-hash the tracker's reply left out: it does not track that torrent (ObjectNotFound).</summary>
+        internal const string InfoHashNotListed = "InfoHashNotListed";
     }
 }

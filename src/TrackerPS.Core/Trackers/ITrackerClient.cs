@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
 
@@ -18,9 +17,9 @@ namespace TrackerPS.Core.Trackers
         /// <summary>Scrapes the request's tracker for every info-hash, batching as the protocol allows.</summary>
         /// <param name="request">The scrape.</param>
         /// <param name="cancellationToken">Cancels the request at once.</param>
-        /// <returns>One result per info-hash the tracker reported on.</returns>
+        /// <returns>One result per info-hash the tracker reported on, and notes on how its replies were read.</returns>
         /// <exception cref="TrackerException">The tracker failed, timed out, broke the protocol, or cannot be scraped.</exception>
         /// <exception cref="System.OperationCanceledException">Cancelled.</exception>
-        Task<IReadOnlyList<ScrapeResult>> ScrapeAsync(ScrapeRequest request, CancellationToken cancellationToken);
+        Task<ScrapeResponse> ScrapeAsync(ScrapeRequest request, CancellationToken cancellationToken);
     }
 }

@@ -64,7 +64,7 @@ namespace TrackerPS.Core.Trackers
             return create ?? throw new TrackerException(
                 tracker,
                 TrackerErrorKind.UnsupportedScheme,
-                $"Tracker '{TrackerUriRedactor.Redact(tracker)}' uses the scheme '{tracker.Scheme}', which TrackerPS cannot announce to: expected http, https or udp.");
+                $"Tracker '{TrackerUriRedactor.Redact(tracker)}' uses the scheme '{tracker.Scheme}', which TrackerPS does not support: expected http, https or udp.");
         }
     }
 }

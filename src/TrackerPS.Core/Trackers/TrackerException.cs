@@ -34,5 +34,15 @@ namespace TrackerPS.Core.Trackers
         /// for <c>never</c>; null when not sent.
         /// </summary>
         public TimeSpan? RetryIn { get; init; }
+
+        /// <summary>The same failure with another message (the same inner exception, not this one, so its text is not repeated).</summary>
+        /// <param name="message">The new message.</param>
+        /// <returns>A copy with <paramref name="message"/>.</returns>
+        internal TrackerException WithMessage(string message) => new TrackerException(Tracker, Kind, message, InnerException)
+        {
+            FailureReason = FailureReason,
+            HttpStatusCode = HttpStatusCode,
+            RetryIn = RetryIn,
+        };
     }
 }

@@ -119,22 +119,32 @@ namespace TrackerPS.Core.Trackers
             try
             {
                 ITrackerClient client = clients.Get(request.Tracker);
-                IReadOnlyList<ScrapeResult> results = await ThrottledTrackerRequest.SendAsync(
+                ScrapeResponse response = await ThrottledTrackerRequest.SendAsync(
                     request.Tracker,
                     throttle,
                     Bound(request.InfoHashes.Count),
                     () => OnSending?.Invoke(request),
                     token => client.ScrapeAsync(request, token),
                     cancellationToken).ConfigureAwait(false);
-                outcome = new ScrapeOutcome(request, results, null);
+                outcome = new ScrapeOutcome(request, response, NotListed(request, response), null);
             }
             catch (TrackerException error)
             {
-                outcome = new ScrapeOutcome(request, new ScrapeResult[0], error);
+                // The clients' messages are shared with announces: say that this was a scrape.
+                TrackerException scrapeError = error.Message.IndexOf("scrape", StringComparison.OrdinalIgnoreCase) >= 0
+                    ? error
+                    : error.WithMessage($"Scrape of {request.InfoHashes.Count} info-hash(es) failed: {error.Message}");
+                outcome = new ScrapeOutcome(request, null, new InfoHash[0], scrapeError);
             }
 
             OnCompleted?.Invoke(outcome);
             return outcome;
+        }
+
+        private static InfoHash[] NotListed(ScrapeRequest request, ScrapeResponse response)
+        {
+            var listed = new HashSet<string>(response.Results.Select(r => r.InfoHash), StringComparer.Ordinal);
+            return request.InfoHashes.Where(h => !listed.Contains(h.Truncated.ToHex())).ToArray();
         }
 
         // The clients bound each request by the timeout themselves; an HTTP scrape of many hashes is several GETs one

@@ -30,50 +30,21 @@ namespace TrackerPS.Commands
         }
 
         /// <summary>
-        /// Runs <paramref name="work"/> and performs the writes it queues on this (pipeline) thread until it finishes.
-        /// Rethrows the work's exception; a cancellation caused by stopping becomes <see cref="PipelineStoppedException"/>.
+        /// Runs <paramref name="work"/> and performs the writes it queues on this (pipeline) thread until it finishes. When a
+        /// write throws (the pipeline stopped downstream, or Ctrl+C), the work is cancelled and still awaited, so its last
+        /// step (the <c>stopped</c> announces of <c>-Repeat</c>) is done before the cmdlet returns; then the write's exception
+        /// is rethrown. Rethrows the work's exception; a cancellation caused by stopping becomes <see cref="PipelineStoppedException"/>.
         /// </summary>
         private protected void RunAndPump(Func<PipelineWriteQueue, CancellationToken, Task> work)
         {
             using var queue = new PipelineWriteQueue();
-            Task running = RunThenCloseAsync(work, queue);
-            bool drained = false;
             try
             {
-                // The one blocking wait bridging the pipeline thread and the asynchronous work.
-                queue.Drain(this);
-                drained = true;
-            }
-            finally
-            {
-                if (!drained)
-                {
-                    // A write threw (the pipeline stopped downstream): abandon the work instead of leaving it running.
-                    _stopping.Cancel();
-                    queue.Close();
-                }
-            }
-
-            try
-            {
-                // The queue closes in the work's last step, so this returns at once; it surfaces the work's exception.
-                running.GetAwaiter().GetResult();
+                queue.Run(this, cancellationToken => work(queue, cancellationToken), _stopping);
             }
             catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
             {
                 throw new PipelineStoppedException();
-            }
-        }
-
-        private async Task RunThenCloseAsync(Func<PipelineWriteQueue, CancellationToken, Task> work, PipelineWriteQueue queue)
-        {
-            try
-            {
-                await work(queue, _stopping.Token).ConfigureAwait(false);
-            }
-            finally
-            {
-                queue.Close();
             }
         }
     }

@@ -240,16 +240,17 @@ namespace TrackerPS.Commands
                 : new TrackerProgress(ProgressActivityId, ProgressActivity, "{0} of {1} tracker announces answered", runs.Sum(run => TorrentAnnouncer.CountRequests(run.Target, run.Tiers)), queue);
             var writer = new AnnounceOutcomeWriter(queue, AsResponse.IsPresent, Repeat.IsPresent ? new NewPeerFilter() : null);
             var factory = TrackerClientFactory.CreateDefault(TrackerSession.Default);
+            Action<AnnounceRequest> sending = request => queue.WriteVerbose(string.Format(
+                CultureInfo.InvariantCulture,
+                "Announcing {0} (event {1}, port {2}) to {3}",
+                request.InfoHash,
+                request.Event,
+                request.Port,
+                TrackerUriRedactor.Redact(request.Tracker)));
             var announcer = new TorrentAnnouncer(factory, TrackerSession.Default, options, ThrottleLimit)
             {
                 TierMode = TierMode,
-                OnSending = request => queue.WriteVerbose(string.Format(
-                    CultureInfo.InvariantCulture,
-                    "Announcing {0} (event {1}, port {2}) to {3}",
-                    request.InfoHash,
-                    request.Event,
-                    request.Port,
-                    TrackerUriRedactor.Redact(request.Tracker))),
+                OnSending = sending,
                 OnCompleted = outcome =>
                 {
                     progress?.Answered();
@@ -258,14 +259,28 @@ namespace TrackerPS.Commands
             };
             if (Repeat.IsPresent)
             {
-                // The stopper writes nothing: after Ctrl+C the pipeline takes no more output.
-                var stopper = new TorrentAnnouncer(factory, TrackerSession.Default, options, ThrottleLimit) { TierMode = TierMode };
+                // The stopper writes only verbose lines: once the pipeline stopped it takes no more output, and after
+                // Ctrl+C not even those (the line written before the repeat says what will happen).
+                var stopper = new TorrentAnnouncer(factory, TrackerSession.Default, options, ThrottleLimit) { TierMode = TierMode, OnSending = sending };
+                queue.WriteVerbose(string.Format(
+                    CultureInfo.InvariantCulture,
+                    "Repeating until the pipeline stops; then sending stopped to every tracker and waiting for the answers (at most {0} s)",
+                    AnnounceRepeater.StopTimeout.TotalSeconds));
                 var repeater = new AnnounceRepeater(announcer, stopper, () => DateTimeOffset.UtcNow, (wait, token) => Task.Delay(wait, token));
                 return Task.WhenAll(runs.Select(run => repeater.RunAsync(run.Target, run.Tiers, template, cancellationToken)));
             }
 
-            progress!.Report(0);
-            return Task.WhenAll(runs.Select(run => announcer.AnnounceAsync(run.Target, run.Tiers, template, cancellationToken)));
+            return AnnounceWithProgressAsync(announcer, progress!, runs, template, cancellationToken);
+        }
+
+        private static async Task AnnounceWithProgressAsync(
+            TorrentAnnouncer announcer, TrackerProgress progress, IReadOnlyList<AnnounceRun> runs, AnnounceTemplate template, CancellationToken cancellationToken)
+        {
+            using (progress)
+            {
+                progress.Start();
+                await Task.WhenAll(runs.Select(run => announcer.AnnounceAsync(run.Target, run.Tiers, template, cancellationToken))).ConfigureAwait(false);
+            }
         }
     }
 }

@@ -94,10 +94,10 @@ namespace TrackerPS.Commands
             }
         }
 
-        private Task ScrapeAsync(PipelineWriteQueue queue, CancellationToken cancellationToken)
+        private async Task ScrapeAsync(PipelineWriteQueue queue, CancellationToken cancellationToken)
         {
             TrackerClientOptions options = CreateClientOptions();
-            var progress = new TrackerProgress(ProgressActivityId, ProgressActivity, "{0} of {1} trackers scraped", TrackerScraper.Plan(_items).Count, queue);
+            using var progress = new TrackerProgress(ProgressActivityId, ProgressActivity, "{0} of {1} trackers scraped", TrackerScraper.Plan(_items).Count, queue);
             var scraper = new TrackerScraper(TrackerClientFactory.CreateDefault(TrackerSession.Default), options, ThrottleLimit)
             {
                 OnSending = request => queue.WriteVerbose(string.Format(
@@ -111,8 +111,8 @@ namespace TrackerPS.Commands
                     Emit(outcome, queue);
                 },
             };
-            progress.Report(0);
-            return scraper.ScrapeAsync(_items, cancellationToken);
+            progress.Start();
+            await scraper.ScrapeAsync(_items, cancellationToken).ConfigureAwait(false);
         }
 
         private static void Emit(ScrapeOutcome outcome, PipelineWriteQueue queue)
@@ -123,9 +123,20 @@ namespace TrackerPS.Commands
                 return;
             }
 
+            foreach (string note in outcome.Notes)
+            {
+                queue.WriteVerbose(note);
+            }
+
             foreach (ScrapeResult result in outcome.Results)
             {
                 queue.WriteObject(result);
+            }
+
+            foreach (InfoHash infoHash in outcome.NotListed)
+            {
+                string hex = infoHash.Truncated.ToHex();
+                queue.WriteError(new ErrorRecord(new ItemNotFoundException(outcome.NotListedMessage(infoHash)), ErrorIds.InfoHashNotListed, ErrorCategory.ObjectNotFound, hex));
             }
         }
     }

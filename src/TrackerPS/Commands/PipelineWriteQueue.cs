@@ -1,67 +1,46 @@
 using System;
-using System.Collections.Concurrent;
 using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
+using TrackerPS.Core.Threading;
 
 namespace TrackerPS.Commands
 {
     /// <summary>
     /// Writes that background work asks for and the pipeline thread performs: PowerShell allows WriteObject, WriteError
-    /// and the other streams only on the pipeline thread. Thread-safe; see <see cref="AsyncCmdlet"/>.
+    /// and the other streams only on the pipeline thread. Thread-safe; see <see cref="AsyncCmdlet"/> and <see cref="WritePump{TSink}"/>.
     /// </summary>
     internal sealed class PipelineWriteQueue : IDisposable
     {
-        private readonly BlockingCollection<Action<Cmdlet>> _writes = new BlockingCollection<Action<Cmdlet>>();
-        private readonly object _gate = new object();
-        private bool _closed;
+        private readonly WritePump<Cmdlet> _pump = new WritePump<Cmdlet>();
 
-        public void WriteObject(object value) => Enqueue(cmdlet => cmdlet.WriteObject(value));
+        public void WriteObject(object value) => _pump.Enqueue(cmdlet => cmdlet.WriteObject(value));
 
-        public void WriteError(ErrorRecord error) => Enqueue(cmdlet => cmdlet.WriteError(error));
+        public void WriteError(ErrorRecord error) => _pump.Enqueue(cmdlet => cmdlet.WriteError(error));
 
-        public void WriteWarning(string message) => Enqueue(cmdlet => cmdlet.WriteWarning(message));
+        public void WriteWarning(string message) => _pump.Enqueue(cmdlet => cmdlet.WriteWarning(message));
 
-        public void WriteVerbose(string message) => Enqueue(cmdlet => cmdlet.WriteVerbose(message));
-
-        public void WriteProgress(ProgressRecord progress) => Enqueue(cmdlet => cmdlet.WriteProgress(progress));
-
-        /// <summary>Performs the writes in order on the calling (pipeline) thread, blocking until <see cref="Close"/>.</summary>
-        public void Drain(Cmdlet cmdlet)
+        /// <summary>
+        /// Queues a verbose line, which is written even after <c>Select-Object -First</c> stopped the pipeline (PowerShell
+        /// still writes it to the host), so the <c>stopped</c> announces sent then are shown.
+        /// </summary>
+        public void WriteVerbose(string message) => _pump.EnqueueDiagnostic(cmdlet =>
         {
-            foreach (Action<Cmdlet> write in _writes.GetConsumingEnumerable())
+            try
             {
-                write(cmdlet);
+                cmdlet.WriteVerbose(message);
             }
-        }
-
-        /// <summary>Ends the queue: <see cref="Drain"/> returns once the pending writes are done; later writes are dropped.</summary>
-        public void Close()
-        {
-            lock (_gate)
+            catch (PipelineStoppedException)
             {
-                if (!_closed)
-                {
-                    _closed = true;
-                    _writes.CompleteAdding();
-                }
+                // After Ctrl+C, or with verbose merged into the stopped output (4>&1), the line cannot be written.
             }
-        }
+        });
 
-        public void Dispose()
-        {
-            Close();
-            _writes.Dispose();
-        }
+        public void WriteProgress(ProgressRecord progress) => _pump.Enqueue(cmdlet => cmdlet.WriteProgress(progress));
 
-        private void Enqueue(Action<Cmdlet> write)
-        {
-            lock (_gate)
-            {
-                // Once closed, the pipeline takes no more writes (the work ended, or the pipeline stopped): drop them.
-                if (!_closed)
-                {
-                    _writes.Add(write);
-                }
-            }
-        }
+        /// <summary>Runs the work and performs its writes on the calling (pipeline) thread; see <see cref="WritePump{TSink}.Run"/>.</summary>
+        public void Run(Cmdlet cmdlet, Func<CancellationToken, Task> work, CancellationTokenSource stopping) => _pump.Run(cmdlet, work, stopping);
+
+        public void Dispose() => _pump.Dispose();
     }
 }

@@ -1,17 +1,22 @@
+using System;
 using System.Globalization;
 using System.Management.Automation;
+using TrackerPS.Core.Threading;
 
 namespace TrackerPS.Commands
 {
-    /// <summary>"n of m …" progress of a tracker run, written through the queue in order. Thread-safe.</summary>
-    internal sealed class TrackerProgress
+    /// <summary>
+    /// "n of m …" progress of a tracker run, written through the queue in order, and repeated while requests are pending
+    /// (see <see cref="ProgressCounter"/>). Thread-safe; dispose it when the run ends.
+    /// </summary>
+    internal sealed class TrackerProgress : IDisposable
     {
         private readonly int _activityId;
         private readonly string _activity;
         private readonly string _statusFormat;
         private readonly int _total;
         private readonly PipelineWriteQueue _queue;
-        private int _answered;
+        private readonly ProgressCounter _counter;
 
         /// <param name="activityId">The progress activity id of the cmdlet.</param>
         /// <param name="activity">The activity (the cmdlet name).</param>
@@ -25,20 +30,19 @@ namespace TrackerPS.Commands
             _statusFormat = statusFormat;
             _total = total;
             _queue = queue;
+            _counter = new ProgressCounter(total, Report, ProgressCounter.TimerTicks);
         }
+
+        /// <summary>Reports 0 answered and starts repeating the count while requests are pending.</summary>
+        public void Start() => _counter.Start();
 
         /// <summary>Counts one more answer and reports it.</summary>
-        public void Answered()
-        {
-            // The lock keeps the counts in the queue ascending when trackers answer on several threads at once.
-            lock (_queue)
-            {
-                Report(++_answered);
-            }
-        }
+        public void Answered() => _counter.Answered();
 
-        /// <summary>Reports <paramref name="answered"/> of the total.</summary>
-        public void Report(int answered)
+        /// <summary>Stops the repeat.</summary>
+        public void Dispose() => _counter.Dispose();
+
+        private void Report(int answered)
         {
             string status = string.Format(CultureInfo.InvariantCulture, _statusFormat, answered, _total);
             _queue.WriteProgress(new ProgressRecord(_activityId, _activity, status)

@@ -71,7 +71,7 @@ namespace TrackerPS.Benchmarks.Trackers
         }
 
         [Benchmark]
-        public async Task<int> UdpScrape1000() => (await _client.ScrapeAsync(_request, CancellationToken.None).ConfigureAwait(false)).Count;
+        public async Task<int> UdpScrape1000() => (await _client.ScrapeAsync(_request, CancellationToken.None).ConfigureAwait(false)).Results.Count;
 
         /// <summary>One scrape through a counting relay with a fresh client: its connect plus the scrape packets.</summary>
         private void CountPackets()
@@ -80,7 +80,7 @@ namespace TrackerPS.Benchmarks.Trackers
             using var relay = new UdpCountingRelay(new IPEndPoint(IPAddress.Parse(tracker.Host), tracker.Port));
             using var client = new UdpTrackerClient(new TrackerClientOptions { Timeout = TimeSpan.FromSeconds(5) });
             var request = new ScrapeRequest { Tracker = new Uri($"udp://127.0.0.1:{relay.EndPoint.Port}/announce"), InfoHashes = _request.InfoHashes };
-            IReadOnlyList<ScrapeResult> results = client.ScrapeAsync(request, CancellationToken.None).GetAwaiter().GetResult();
+            IReadOnlyList<ScrapeResult> results = client.ScrapeAsync(request, CancellationToken.None).GetAwaiter().GetResult().Results;
             if (results.Count != InfoHashCount)
             {
                 throw new InvalidOperationException($"the scrape returned {results.Count} results, expected {InfoHashCount}");

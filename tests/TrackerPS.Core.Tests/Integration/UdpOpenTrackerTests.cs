@@ -53,7 +53,7 @@ namespace TrackerPS.Core.Tests.Integration
                 await client.AnnounceAsync(OpenTrackerPeers.Request(_tracker.UdpAnnounce, infoHash, 'C', 40003, left: 0, TrackerEvent.Started), CancellationToken.None);
                 await client.AnnounceAsync(OpenTrackerPeers.Request(_tracker.UdpAnnounce, infoHash, 'D', 40004, left: 1000, TrackerEvent.Started), CancellationToken.None);
 
-                var results = await client.ScrapeAsync(new ScrapeRequest { Tracker = _tracker.UdpAnnounce, InfoHashes = new[] { infoHash } }, CancellationToken.None);
+                var results = (await client.ScrapeAsync(new ScrapeRequest { Tracker = _tracker.UdpAnnounce, InfoHashes = new[] { infoHash } }, CancellationToken.None)).Results;
 
                 ScrapeResult result = Assert.Single(results);
                 Assert.Equal(infoHash.ToHex(), result.InfoHash);
@@ -76,7 +76,7 @@ namespace TrackerPS.Core.Tests.Integration
             {
                 await client.AnnounceAsync(OpenTrackerPeers.Request(_tracker.UdpAnnounce, announced, 'E', 40005, left: 0, TrackerEvent.Started), CancellationToken.None);
 
-                var results = await client.ScrapeAsync(new ScrapeRequest { Tracker = _tracker.UdpAnnounce, InfoHashes = hashes }, CancellationToken.None);
+                var results = (await client.ScrapeAsync(new ScrapeRequest { Tracker = _tracker.UdpAnnounce, InfoHashes = hashes }, CancellationToken.None)).Results;
 
                 Assert.Equal(hashes.Select(h => h.ToHex()), results.Select(r => r.InfoHash));
                 Assert.Equal(1, results[79].Seeders);
@@ -89,7 +89,7 @@ namespace TrackerPS.Core.Tests.Integration
         }
 
         [OpenTrackerFact]
-        public async Task NotWhitelistedHash_TruncatedReply_IsProtocolViolation()
+        public async Task NotWhitelistedHash_HeaderOnlyReply_IsARefusal()
         {
             // opentracker answers a hash outside its whitelist with only the 8-byte header of an announce response
             // (action 1, transaction id), which BEP 15 does not allow: an announce response is at least 20 bytes.
@@ -100,7 +100,8 @@ namespace TrackerPS.Core.Tests.Integration
                 () => client.AnnounceAsync(OpenTrackerPeers.Request(_tracker.UdpAnnounce, unknown, 'F', 40006, left: 0, TrackerEvent.Started), CancellationToken.None));
 
             Assert.Equal(TrackerErrorKind.ProtocolViolation, e.Kind);
-            Assert.Contains("Truncated announce response: 8 bytes", e.Message);
+            Assert.Contains($"refused the announce of {unknown.ToHex()}", e.Message);
+            Assert.DoesNotContain("Truncated", e.Message);
             Assert.Contains(_tracker.UdpAnnounce.ToString(), e.Message);
         }
     }

@@ -49,10 +49,13 @@ namespace TrackerPS.Core.Trackers.Http
         /// </summary>
         /// <param name="request">The scrape; its tracker must be http or https.</param>
         /// <param name="cancellationToken">Cancels at once.</param>
-        /// <returns>One result per torrent the tracker reported on, in the order reported; empty for no hashes.</returns>
+        /// <returns>
+        /// One result per torrent the tracker reported on, in the order reported (a tracker may omit a torrent it does not
+        /// track); empty for no hashes. A note per reply whose keys had to be decoded (see <see cref="HttpScrapeResponseParser"/>).
+        /// </returns>
         /// <exception cref="TrackerException">UnsupportedScheme, ScrapeNotSupported, FailureReason, Timeout, ConnectionFailed or ProtocolViolation.</exception>
         /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
-        public async Task<IReadOnlyList<ScrapeResult>> ScrapeAsync(ScrapeRequest request, CancellationToken cancellationToken)
+        public async Task<ScrapeResponse> ScrapeAsync(ScrapeRequest request, CancellationToken cancellationToken)
         {
             Uri tracker = (request ?? throw new ArgumentNullException(nameof(request))).Tracker;
             RequireHttp(tracker);
@@ -63,6 +66,7 @@ namespace TrackerPS.Core.Trackers.Http
             }
 
             var results = new List<ScrapeResult>();
+            var notes = new List<string>();
             int batchSize = InitialScrapeBatchSize;
             int done = 0;
             while (done < request.InfoHashes.Count)
@@ -76,11 +80,13 @@ namespace TrackerPS.Core.Trackers.Http
                     continue;
                 }
 
-                results.AddRange(HttpScrapeResponseParser.Parse(reply.Body, tracker, reply.StatusCode, reply.Elapsed));
+                ScrapeResponse parsed = HttpScrapeResponseParser.Parse(reply.Body, tracker, batch, reply.StatusCode, reply.Elapsed);
+                results.AddRange(parsed.Results);
+                notes.AddRange(parsed.Notes);
                 done += batch.Count;
             }
 
-            return results;
+            return new ScrapeResponse(results, notes);
         }
 
         /// <summary>Closes the HTTP connections.</summary>

@@ -77,8 +77,7 @@ namespace TrackerPS.Core.Trackers.Http
             }
             catch (HttpRequestException ex)
             {
-                string cause = ex.InnerException is null ? ex.Message : ex.Message + " " + ex.InnerException.Message;
-                throw new TrackerException(tracker, TrackerErrorKind.ConnectionFailed, $"Could not reach tracker {TrackerUriRedactor.Redact(tracker)}: {cause}", ex);
+                throw new TrackerException(tracker, TrackerErrorKind.ConnectionFailed, $"Could not reach tracker {TrackerUriRedactor.Redact(tracker)}: {Cause(ex)}", ex);
             }
             catch (IOException ex)
             {
@@ -88,6 +87,15 @@ namespace TrackerPS.Core.Trackers.Http
 
         /// <inheritdoc />
         public void Dispose() => _client.Dispose();
+
+        /// <summary>The request failure's message, and its inner exception's when that adds to it.</summary>
+        /// <param name="ex">The failure.</param>
+        /// <returns>The cause, e.g. "Connection refused (127.0.0.1:1)" (its inner SocketException says "Connection refused" again).</returns>
+        internal static string Cause(HttpRequestException ex)
+        {
+            string? inner = ex.InnerException?.Message;
+            return inner is null || ex.Message.Contains(inner) ? ex.Message : ex.Message + " " + inner;
+        }
 
         private static bool IsTransportFailure(Exception ex) =>
             ex is OperationCanceledException or IOException or HttpRequestException or ObjectDisposedException;

@@ -31,6 +31,16 @@ namespace TrackerPS.Core.Trackers.Udp
 
         internal IPEndPoint[] Peers { get; }
 
+        /// <summary>
+        /// True for an announce reply of the 8-byte header alone (action 1, the transaction id): opentracker's refusal of an
+        /// info-hash it does not serve (not on its whitelist). BEP 15 has no such reply; an announce response is 20 bytes or more.
+        /// </summary>
+        internal static bool IsRefusal(byte[] packet, uint transactionId) =>
+            packet.Length == UdpResponseHeader.Size
+            && UdpResponseHeader.TryRead(packet, out UdpAction action, out uint replyTransactionId)
+            && action == UdpAction.Announce
+            && replyTransactionId == transactionId;
+
         /// <summary>Decodes a reply received from a tracker address of <paramref name="family"/>.</summary>
         /// <exception cref="UdpPacketException">
         /// Shorter than 20 bytes, a trailing partial peer, or the action or transaction id differ.

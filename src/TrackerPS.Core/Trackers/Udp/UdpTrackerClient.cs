@@ -54,10 +54,10 @@ namespace TrackerPS.Core.Trackers.Udp
         /// <summary>Scrapes over UDP (BEP 15 §scrape), up to 74 info-hashes per packet, packets sent concurrently.</summary>
         /// <param name="request">The scrape; <see cref="ScrapeRequest.Tracker"/> must be a <c>udp://host:port</c> URI.</param>
         /// <param name="cancellationToken">Cancels the request at once.</param>
-        /// <returns>One result per requested info-hash, in request order.</returns>
+        /// <returns>One result per requested info-hash, in request order (BEP 15 answers by position, so none is omitted), and no notes.</returns>
         /// <exception cref="TrackerException">Error packet, timeout, invalid reply, socket or name failure, or not a udp URI.</exception>
         /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
-        public Task<IReadOnlyList<ScrapeResult>> ScrapeAsync(ScrapeRequest request, CancellationToken cancellationToken)
+        public Task<ScrapeResponse> ScrapeAsync(ScrapeRequest request, CancellationToken cancellationToken)
         {
             if (request is null)
             {
@@ -79,8 +79,17 @@ namespace TrackerPS.Core.Trackers.Udp
                 endpoint,
                 UdpAction.Announce,
                 (connectionId, transactionId) => UdpAnnounceRequest.Encode(connectionId, transactionId, request, urlData)).ConfigureAwait(false);
-            var decoded = UdpAnnounceResponse.Decode(reply.Packet, reply.TransactionId, endpoint.AddressFamily);
             string infoHash = request.InfoHash.Truncated.ToHex();
+            if (UdpAnnounceResponse.IsRefusal(reply.Packet, reply.TransactionId))
+            {
+                throw new TrackerException(
+                    request.Tracker,
+                    TrackerErrorKind.ProtocolViolation,
+                    $"UDP tracker {request.Tracker} refused the announce of {infoHash}: it answered with the 8-byte header alone (action 1, transaction id), "
+                    + "no interval or peers, as opentracker does for an info-hash it does not serve.");
+            }
+
+            var decoded = UdpAnnounceResponse.Decode(reply.Packet, reply.TransactionId, endpoint.AddressFamily);
             return new AnnounceResponse
             {
                 Tracker = request.Tracker,
@@ -93,11 +102,11 @@ namespace TrackerPS.Core.Trackers.Udp
             };
         }
 
-        private async Task<IReadOnlyList<ScrapeResult>> ScrapeCoreAsync(UdpOperation operation, ScrapeRequest request)
+        private async Task<ScrapeResponse> ScrapeCoreAsync(UdpOperation operation, ScrapeRequest request)
         {
             if (request.InfoHashes.Count == 0)
             {
-                return new ScrapeResult[0];
+                return new ScrapeResponse(new ScrapeResult[0], new string[0]);
             }
 
             IPEndPoint endpoint = await UdpTrackerAddress.ResolveAsync(request.Tracker, operation.Token).ConfigureAwait(false);
@@ -109,7 +118,7 @@ namespace TrackerPS.Core.Trackers.Udp
             }
 
             ScrapeResult[][] results = await Task.WhenAll(batches).ConfigureAwait(false);
-            return results.SelectMany(batch => batch).ToArray();
+            return new ScrapeResponse(results.SelectMany(batch => batch).ToArray(), new string[0]);
         }
 
         private async Task<ScrapeResult[]> ScrapeBatchAsync(UdpOperation operation, IPEndPoint endpoint, InfoHash[] infoHashes)

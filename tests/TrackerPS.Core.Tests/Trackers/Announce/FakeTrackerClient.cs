@@ -61,7 +61,7 @@ namespace TrackerPS.Core.Tests.Trackers.Announce
             return await _book.Track(() => _answer(request, cancellationToken));
         }
 
-        public Task<IReadOnlyList<ScrapeResult>> ScrapeAsync(ScrapeRequest request, CancellationToken cancellationToken) =>
+        public Task<ScrapeResponse> ScrapeAsync(ScrapeRequest request, CancellationToken cancellationToken) =>
             throw new NotSupportedException("The announce tests never scrape.");
 
         public void Dispose() => Disposed = true;

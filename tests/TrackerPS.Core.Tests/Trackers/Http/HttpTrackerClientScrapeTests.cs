@@ -39,7 +39,7 @@ namespace TrackerPS.Core.Tests.Trackers.Http
             using var server = new FakeHttpTracker(Answer);
             using HttpTrackerClient client = HttpTrackerClientTests.Client();
 
-            IReadOnlyList<ScrapeResult> results = await client.ScrapeAsync(Request(server, 2), CancellationToken.None);
+            IReadOnlyList<ScrapeResult> results = (await client.ScrapeAsync(Request(server, 2), CancellationToken.None)).Results;
 
             string zeros = string.Concat(Enumerable.Repeat("%00", 18));
             Assert.Equal($"GET /scrape?passkey=p&info_hash={zeros}%00%01&info_hash={zeros}%00%02 HTTP/1.1", Assert.Single(server.Requests).RequestLine);
@@ -54,7 +54,7 @@ namespace TrackerPS.Core.Tests.Trackers.Http
             using var server = new FakeHttpTracker(Answer);
             using HttpTrackerClient client = HttpTrackerClientTests.Client();
 
-            IReadOnlyList<ScrapeResult> results = await client.ScrapeAsync(Request(server, 120), CancellationToken.None);
+            IReadOnlyList<ScrapeResult> results = (await client.ScrapeAsync(Request(server, 120), CancellationToken.None)).Results;
 
             Assert.Equal(new[] { 50, 50, 20 }, server.Requests.Select(r => r.CountParameter("info_hash")));
             Assert.Equal(Enumerable.Range(1, 120).Select(i => (long?)i), results.Select(r => r.Seeders));
@@ -70,7 +70,7 @@ namespace TrackerPS.Core.Tests.Trackers.Http
                 : Answer(request));
             using HttpTrackerClient client = HttpTrackerClientTests.Client();
 
-            IReadOnlyList<ScrapeResult> results = await client.ScrapeAsync(Request(server, 30), CancellationToken.None);
+            IReadOnlyList<ScrapeResult> results = (await client.ScrapeAsync(Request(server, 30), CancellationToken.None)).Results;
 
             Assert.Equal(new[] { 30, 15, 7, 7, 7, 7, 2 }, server.Requests.Select(r => r.CountParameter("info_hash")));
             Assert.Equal(Enumerable.Range(1, 30).Select(i => (long?)i), results.Select(r => r.Seeders));
@@ -121,7 +121,7 @@ namespace TrackerPS.Core.Tests.Trackers.Http
             using var server = new FakeHttpTracker(Answer);
             using HttpTrackerClient client = HttpTrackerClientTests.Client();
 
-            Assert.Empty(await client.ScrapeAsync(Request(server, 0), CancellationToken.None));
+            Assert.Empty((await client.ScrapeAsync(Request(server, 0), CancellationToken.None)).Results);
             Assert.Empty(server.Requests);
         }
     }

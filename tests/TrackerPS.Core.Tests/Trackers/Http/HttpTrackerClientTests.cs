@@ -1,4 +1,5 @@
 using System;
+using System.Text.RegularExpressions;
 using System.Collections.Generic;
 using System.Linq;
 using System.Net;
@@ -303,6 +304,7 @@ namespace TrackerPS.Core.Tests.Trackers.Http
 
             Assert.Equal(TrackerErrorKind.ConnectionFailed, error.Kind);
             Assert.Contains($"Could not reach tracker http://127.0.0.1:{port}/announce", error.Message);
+            Assert.Single(Regex.Matches(error.Message, "Connection refused"));
         }
 
         [Theory]

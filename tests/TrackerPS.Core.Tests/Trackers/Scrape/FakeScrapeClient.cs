@@ -39,10 +39,10 @@ namespace TrackerPS.Core.Tests.Trackers.Scrape
         public Task<AnnounceResponse> AnnounceAsync(AnnounceRequest request, CancellationToken cancellationToken) =>
             throw new NotSupportedException("The scrape tests never announce.");
 
-        public async Task<IReadOnlyList<ScrapeResult>> ScrapeAsync(ScrapeRequest request, CancellationToken cancellationToken)
+        public async Task<ScrapeResponse> ScrapeAsync(ScrapeRequest request, CancellationToken cancellationToken)
         {
             Requests.Enqueue(request);
-            return await _book.Track(() => _answer(request, cancellationToken));
+            return new ScrapeResponse(await _book.Track(() => _answer(request, cancellationToken)), new string[0]);
         }
 
         public void Dispose() => Disposed = true;

@@ -18,6 +18,45 @@ namespace TrackerPS.Core.Tests.Trackers.Scrape
         private static readonly Uri s_b = new Uri("http://127.0.0.1:7002/announce");
 
         [Fact]
+        public async Task HashesTheReplyLeftOutAreNotListedInRequestOrderWithAMessageNamingTheTracker()
+        {
+            // opentracker's HTTP scrape omits from 'files' the torrents it does not track.
+            var tracker = new Uri("http://127.0.0.1:7002/abcdef0123456789/announce");
+            var client = new FakeScrapeClient((request, _) => Task.FromResult<IReadOnlyList<ScrapeResult>>(
+                new[] { new ScrapeResult { Tracker = request.Tracker, InfoHash = Hash(2).ToHex() } }));
+
+            ScrapeOutcome outcome = Assert.Single(await Scraper(client).ScrapeAsync(
+                new[] { new ScrapeItem(new[] { Hash(1), Hash(2), Hash(3) }, new[] { tracker }) }, CancellationToken.None));
+
+            Assert.Equal(new[] { Hash(1), Hash(3) }, outcome.NotListed);
+            Assert.Equal(
+                $"Tracker http://127.0.0.1:7002/\u2026/announce did not list info-hash {Hash(1).ToHex()} in its scrape reply: it does not track that torrent.",
+                outcome.NotListedMessage(Hash(1)));
+        }
+
+        [Fact]
+        public async Task AFailedScrapesMessageSaysScrape()
+        {
+            var client = new FakeScrapeClient((request, _) => throw new TrackerException(request.Tracker, TrackerErrorKind.Timeout, $"UDP tracker {request.Tracker} did not answer within 2 s."));
+
+            ScrapeOutcome outcome = Assert.Single(await Scraper(client).ScrapeAsync(new[] { new ScrapeItem(new[] { Hash(1), Hash(2) }, new[] { s_a }) }, CancellationToken.None));
+
+            Assert.Equal($"Scrape of 2 info-hash(es) failed: UDP tracker {s_a} did not answer within 2 s.", outcome.Error!.Message);
+            Assert.Equal(TrackerErrorKind.Timeout, outcome.Error.Kind);
+        }
+
+        [Fact]
+        public async Task AFailedScrapeListsNoHashAsNotListed()
+        {
+            var client = new FakeScrapeClient((request, _) => throw new TrackerException(request.Tracker, TrackerErrorKind.ConnectionFailed, "refused"));
+
+            ScrapeOutcome outcome = Assert.Single(await Scraper(client).ScrapeAsync(new[] { new ScrapeItem(new[] { Hash(1) }, new[] { s_a }) }, CancellationToken.None));
+
+            Assert.NotNull(outcome.Error);
+            Assert.Empty(outcome.NotListed);
+        }
+
+        [Fact]
         public async Task ItemsSharingTrackersCostOneScrapePerTracker()
         {
             FakeScrapeClient client = FakeScrapeClient.Answering();

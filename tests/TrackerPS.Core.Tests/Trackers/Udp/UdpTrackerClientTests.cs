@@ -189,6 +189,20 @@ namespace TrackerPS.Core.Tests.Trackers.Udp
         }
 
         [Fact]
+        public async Task HeaderOnlyAnnounceReply_SaysRefusedNotTruncated()
+        {
+            using var tracker = new FakeUdpTracker { TruncateAnnounceBy = 12 };
+            using var client = new UdpTrackerClient(s_options);
+
+            var e = await Assert.ThrowsAsync<TrackerException>(() => client.AnnounceAsync(UdpTestRequests.Announce(tracker.Uri), CancellationToken.None));
+
+            Assert.Equal(
+                $"UDP tracker {tracker.Uri} refused the announce of {s_infoHash.ToHex()}: it answered with the 8-byte header alone "
+                + "(action 1, transaction id), no interval or peers, as opentracker does for an info-hash it does not serve.",
+                e.Message);
+        }
+
+        [Fact]
         public async Task ReplyFromAnotherSourceAddress_IsAccepted()
         {
             using var tracker = new FakeUdpTracker(IPAddress.Loopback, IPAddress.Parse("127.0.0.2")) { ReplyFromOtherSource = true };
@@ -235,7 +249,7 @@ namespace TrackerPS.Core.Tests.Trackers.Udp
                 .Select(i => new InfoHash(new byte[] { (byte)i, (byte)(i >> 8), 7 }.Concat(new byte[17]).ToArray()))
                 .ToArray();
 
-            var results = await client.ScrapeAsync(new ScrapeRequest { Tracker = tracker.Uri, InfoHashes = hashes }, CancellationToken.None);
+            var results = (await client.ScrapeAsync(new ScrapeRequest { Tracker = tracker.Uri, InfoHashes = hashes }, CancellationToken.None)).Results;
 
             Assert.Equal(14, tracker.ScrapeCount);
             Assert.Equal(1000, results.Count);
@@ -254,7 +268,7 @@ namespace TrackerPS.Core.Tests.Trackers.Udp
             using var tracker = new FakeUdpTracker();
             using var client = new UdpTrackerClient(s_options);
 
-            var results = await client.ScrapeAsync(new ScrapeRequest { Tracker = tracker.Uri }, CancellationToken.None);
+            var results = (await client.ScrapeAsync(new ScrapeRequest { Tracker = tracker.Uri }, CancellationToken.None)).Results;
 
             Assert.Empty(results);
             Assert.Equal(0, tracker.ReceivedCount);
