@@ -26,8 +26,8 @@ param(
     [string] $SummaryPath
 )
 
-$ErrorActionPreference = 'Stop'
-Import-Module -Name $PesterPath -Force
+# No script-wide ErrorActionPreference: the tests run in scopes below this one and would inherit it.
+Import-Module -Name $PesterPath -Force -ErrorAction Stop
 
 $configuration = New-PesterConfiguration
 $configuration.Run.Path = $PSScriptRoot
