@@ -52,6 +52,10 @@ namespace TrackerPS
         /// <summary>BEP 52 <c>pieces root</c> as lower-case hex (64 characters), or null for a v1-only torrent, an empty file, or an inconsistent hybrid.</summary>
         public string? PiecesRoot { get; init; }
 
+        /// <summary>Returns <see cref="Path"/>, so a list of files reads as their paths.</summary>
+        /// <returns>The file's path in the torrent.</returns>
+        public override string ToString() => Path;
+
         /// <summary>Builds the raw path from the encoded list on first read; two threads racing both get the first one stored.</summary>
         private byte[][] DecodeRawPath()
         {

@@ -1,4 +1,5 @@
 using System;
+using System.Globalization;
 using System.Net.Sockets;
 
 namespace TrackerPS
@@ -29,5 +30,24 @@ namespace TrackerPS
 
         /// <summary>Which part of the response the peer came from.</summary>
         public PeerSource Source { get; init; }
+
+        /// <summary>
+        /// The address and port as one text, as a client would dial it: <c>1.2.3.4:6881</c>, an IPv6 address in brackets
+        /// (<c>[::1]:6881</c>, RFC 3986 host syntax), or a host name as the tracker sent it (<c>peer.example:6881</c>).
+        /// </summary>
+        public string EndPoint
+        {
+            get
+            {
+                string host = Convert.ToString(IPAddress, CultureInfo.InvariantCulture) ?? string.Empty;
+                // An IPv6 literal holds colons, so the port is only unambiguous after brackets.
+                string bracketed = host.IndexOf(':') >= 0 ? "[" + host + "]" : host;
+                return bracketed + ":" + Port.ToString(CultureInfo.InvariantCulture);
+            }
+        }
+
+        /// <summary>Returns <see cref="EndPoint"/>, so a list of peers reads as their addresses.</summary>
+        /// <returns>The peer's endpoint text.</returns>
+        public override string ToString() => EndPoint;
     }
 }
