@@ -8,10 +8,11 @@ namespace TrackerPS
     public sealed class Peer
     {
         /// <summary>
-        /// The peer's address: a <see cref="System.Net.IPAddress"/>, or a host name (<see cref="string"/>) when a
-        /// dictionary peer's <c>ip</c> is a name rather than an address literal.
+        /// The peer's address as text: an IPv4 or IPv6 literal in its canonical form (<see cref="System.Net.IPAddress.ToString"/>),
+        /// or a host name when a dictionary peer's <c>ip</c> (BEP 3) is a name rather than an address literal. Text, so that
+        /// <c>ConvertTo-Json</c> and <c>Export-Csv</c> write the address; <see cref="AddressFamily"/> tells which it is.
         /// </summary>
-        public object IPAddress { get; init; } = string.Empty;
+        public string IPAddress { get; init; } = string.Empty;
 
         /// <summary>TCP port (0–65535).</summary>
         public int Port { get; init; }
@@ -39,9 +40,8 @@ namespace TrackerPS
         {
             get
             {
-                string host = Convert.ToString(IPAddress, CultureInfo.InvariantCulture) ?? string.Empty;
                 // An IPv6 literal holds colons, so the port is only unambiguous after brackets.
-                string bracketed = host.IndexOf(':') >= 0 ? "[" + host + "]" : host;
+                string bracketed = IPAddress.IndexOf(':') >= 0 ? "[" + IPAddress + "]" : IPAddress;
                 return bracketed + ":" + Port.ToString(CultureInfo.InvariantCulture);
             }
         }

@@ -13,7 +13,7 @@ namespace TrackerPS.Core.Tests.Trackers
         [InlineData("2001:db8::7", 51413, "[2001:db8::7]:51413")]
         public void EndPoint_IsAddressAndPort_WithIPv6InBrackets(string address, int port, string expected)
         {
-            var peer = new Peer { IPAddress = IPAddress.Parse(address), Port = port, Tracker = new Uri("udp://127.0.0.1:6969") };
+            var peer = new Peer { IPAddress = IPAddress.Parse(address).ToString(), Port = port, Tracker = new Uri("udp://127.0.0.1:6969") };
 
             Assert.Equal(expected, peer.EndPoint);
             Assert.Equal(expected, peer.ToString());
