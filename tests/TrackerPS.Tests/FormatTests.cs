@@ -11,15 +11,32 @@ namespace TrackerPS.Tests
         private static readonly Lazy<XDocument> s_format = new Lazy<XDocument>(() => XDocument.Load(ModulePaths.FormatFile));
 
         [Fact]
-        public void EveryView_SelectsAPublicModuleType()
+        public void EveryView_SelectsAPublicModuleType_AndItsDeserializedForm()
         {
             var views = s_format.Value.Root!.Element("ViewDefinitions")!.Elements("View").ToList();
 
             Assert.NotEmpty(views);
             Assert.All(views, view =>
             {
-                string typeName = (string)view.Element("ViewSelectedBy")!.Element("TypeName")!;
+                string[] selected = view.Element("ViewSelectedBy")!.Elements("TypeName").Select(t => (string)t).ToArray();
+                string typeName = selected[0];
                 Assert.True(CmdletMetadata.PublicTypes.ContainsKey(typeName), $"View '{(string)view.Element("Name")!}' selects unknown type '{typeName}'.");
+                // Objects back from Start-Job or remoting are Deserialized.<type>; they get the same view.
+                Assert.Equal(new[] { typeName, "Deserialized." + typeName }, selected);
+            });
+        }
+
+        [Fact]
+        public void EveryTable_LeavesItsLastColumnWithoutAWidth_SoThatItTakesTheRestOfTheWindow()
+        {
+            Assert.All(s_format.Value.Root!.Element("ViewDefinitions")!.Elements("View"), view =>
+            {
+                var headers = view.Element("TableControl")!.Element("TableHeaders")!.Elements("TableColumnHeader").ToList();
+                Assert.Null(headers[^1].Element("Width"));
+                Assert.All(headers.Take(headers.Count - 1), h => Assert.NotNull(h.Element("Width")));
+                // Fixed columns and the spaces between them leave at least 20 characters of an 80-column window.
+                int fixedWidth = headers.Take(headers.Count - 1).Sum(h => (int)h.Element("Width")!) + headers.Count - 1;
+                Assert.True(fixedWidth <= 60, $"View '{(string)view.Element("Name")!}' has {fixedWidth} fixed columns.");
             });
         }
 
