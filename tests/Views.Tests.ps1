@@ -49,7 +49,7 @@ Describe 'Table views at 80 columns' {
         $row = (Get-TableLine $Samples[$_] 80)[2]
 
         $row | Should -Match 'udp://127\.0\.0\.1:6969$'
-        $row | Should -Not -Match '…$'
+        $row | Should -Not -Match "$([char] 0x2026)`$"
     }
 
     It 'Peer shows its endpoint, an IPv6 address in brackets' {
@@ -86,12 +86,12 @@ Describe 'Format-List' {
 Describe 'Objects back from Start-Job' {
     BeforeAll {
         # One job for every type: starting PowerShell is the slow part.
-        $job = Start-Job -ArgumentList $ModuleManifest, $DataDir, "$PSScriptRoot/common.ps1", "$PSScriptRoot/output-samples.ps1" -ScriptBlock {
-            param($Manifest, $Data, $Common, $SamplesScript)
-            Import-Module -Name $Manifest
-            $DataDir = $Data
+        $samplesScript = "$PSScriptRoot/output-samples.ps1"
+        $job = Start-Job -ScriptBlock {
+            Import-Module -Name $using:ModuleManifest
+            $DataDir = $using:DataDir
             function Get-FixturePath([string] $Name) { Join-Path $DataDir $Name }
-            . $SamplesScript
+            . $using:samplesScript
             $samples = Get-SampleOutput
             foreach ($name in 'TorrentInfo', 'TorrentFile', 'TorrentInfoHash', 'MagnetLink', 'Peer', 'AnnounceResponse', 'ScrapeResult') {
                 $samples[$name]

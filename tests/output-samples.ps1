@@ -8,7 +8,7 @@ $SampleMagnet = "magnet:?xt=urn:btih:$SampleHash&dn=hybrid&xl=40606" +
     '&tr=http%3A%2F%2F127.0.0.1%3A6969%2Fannounce&tr=udp://b.example:6969/announce' +
     '&ws=http%3A%2F%2Fseed.example%2Ff%2F&x.pe=10.0.0.1:6881&x.pe=[::1]:6882&kt=a+b'
 
-function New-SamplePeer([string] $Address, [int] $Port, [string] $Family) {
+function Get-SamplePeer([string] $Address, [int] $Port, [string] $Family) {
     [TrackerPS.Peer] @{
         IPAddress     = ([ipaddress] $Address).ToString()
         Port          = $Port
@@ -22,8 +22,8 @@ function New-SamplePeer([string] $Address, [int] $Port, [string] $Family) {
 # Returns a hashtable: output type name (without the TrackerPS. prefix) => one object of that type.
 function Get-SampleOutput {
     $peers = @(
-        New-SamplePeer -Address '1.2.3.4' -Port 6881 -Family 'InterNetwork'
-        New-SamplePeer -Address '2001:db8::7' -Port 51413 -Family 'InterNetworkV6'
+        Get-SamplePeer -Address '1.2.3.4' -Port 6881 -Family 'InterNetwork'
+        Get-SamplePeer -Address '2001:db8::7' -Port 51413 -Family 'InterNetworkV6'
     )
     $torrent = Get-TorrentInfo -LiteralPath (Get-FixturePath 'v1-multi.torrent')
     @{
