@@ -75,6 +75,18 @@ Describe 'Format-List' {
         $text | Should -Not -Match 'TrackerPS\.Peer'
     }
 
+    It '<_> shows its tiers with their boundaries' -ForEach 'TorrentInfo', 'MagnetLink' {
+        $text = $Samples[$_] | Format-List | Out-String -Width 200
+        $expected = if ($_ -eq 'TorrentInfo') {
+            'http://a.example/announce, udp://b.example:6969/announce | http://c.example/announce?passkey=abc'
+        }
+        else {
+            'http://127.0.0.1:6969/announce | udp://b.example:6969/announce'
+        }
+
+        $text | Should -Match "TrackerTiers\s+: $([regex]::Escape($expected))\r?\n"
+    }
+
     It 'TorrentInfo shows its files as paths' {
         $text = $Hybrid | Format-List | Out-String -Width 200
 
@@ -136,6 +148,14 @@ Describe 'Objects back from Start-Job' {
         $here = Get-TableLine $Samples[$_] 80
         $back = Get-TableLine $Back[$_] 80
 
+        $back | Should -Be $here
+    }
+
+    It 'shows a deserialized <_> with the same list view' -ForEach 'TorrentInfo', 'MagnetLink', 'AnnounceResponse' {
+        $here = ($Samples[$_] | Format-List | Out-String -Width 200) -split '\r?\n' | Where-Object { $_ -match '^(TrackerTiers|Peers|Files|Tracker) ' }
+        $back = ($Back[$_] | Format-List | Out-String -Width 200) -split '\r?\n' | Where-Object { $_ -match '^(TrackerTiers|Peers|Files|Tracker) ' }
+
+        $here | Should -Not -BeNullOrEmpty
         $back | Should -Be $here
     }
 

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using System.Xml.Linq;
 using Xunit;
@@ -9,6 +10,12 @@ namespace TrackerPS.Tests
     public sealed class FormatTests
     {
         private static readonly Lazy<XDocument> s_format = new Lazy<XDocument>(() => XDocument.Load(ModulePaths.FormatFile));
+
+        private static IEnumerable<XElement> Views => s_format.Value.Root!.Element("ViewDefinitions")!.Elements("View");
+
+        private static IEnumerable<XElement> TableViews => Views.Where(v => v.Element("TableControl") is not null);
+
+        private static IEnumerable<XElement> ListViews => Views.Where(v => v.Element("ListControl") is not null);
 
         [Fact]
         public void EveryView_SelectsAPublicModuleType_AndItsDeserializedForm()
@@ -29,7 +36,7 @@ namespace TrackerPS.Tests
         [Fact]
         public void EveryTable_LeavesItsLastColumnWithoutAWidth_SoThatItTakesTheRestOfTheWindow()
         {
-            Assert.All(s_format.Value.Root!.Element("ViewDefinitions")!.Elements("View"), view =>
+            Assert.All(TableViews, view =>
             {
                 var headers = view.Element("TableControl")!.Element("TableHeaders")!.Elements("TableColumnHeader").ToList();
                 Assert.Null(headers[^1].Element("Width"));
@@ -43,7 +50,7 @@ namespace TrackerPS.Tests
         [Fact]
         public void EveryTableColumn_NamesAPropertyOfTheType_AndHasAHeader()
         {
-            foreach (XElement view in s_format.Value.Root!.Element("ViewDefinitions")!.Elements("View"))
+            foreach (XElement view in TableViews)
             {
                 string typeName = (string)view.Element("ViewSelectedBy")!.Element("TypeName")!;
                 XElement table = view.Element("TableControl")!;
@@ -71,13 +78,31 @@ namespace TrackerPS.Tests
         [Fact]
         public void EveryOutputType_HasATableView()
         {
-            var viewed = s_format.Value.Root!.Element("ViewDefinitions")!.Elements("View")
+            var viewed = TableViews
                 .Select(v => (string)v.Element("ViewSelectedBy")!.Element("TypeName")!)
                 .ToHashSet();
 
             // Framework types (ConvertTo-MagnetUri's strings) keep PowerShell's own formatting.
             Assert.All(CmdletMetadata.Cmdlets.SelectMany(c => c.OutputTypes).Where(t => !t.StartsWith("System.", StringComparison.Ordinal)), type => Assert.Contains(type, viewed));
             Assert.Contains("TrackerPS.TorrentFile", viewed);
+        }
+
+        [Fact]
+        public void EveryListView_NamesEveryPropertyOfTheType_InDeclarationOrder()
+        {
+            Assert.NotEmpty(ListViews);
+            foreach (XElement view in ListViews)
+            {
+                string typeName = (string)view.Element("ViewSelectedBy")!.Element("TypeName")!;
+                // An item is a property, or a script block under the label of the property it shows.
+                string[] shown = view.Element("ListControl")!.Element("ListEntries")!.Element("ListEntry")!.Element("ListItems")!
+                    .Elements("ListItem")
+                    .Select(item => (string?)item.Element("PropertyName") ?? (string)item.Element("Label")!)
+                    .ToArray();
+
+                // A property added to the type must be added to its list view, or Format-List would hide it.
+                Assert.Equal(CmdletMetadata.PublicTypes[typeName], shown);
+            }
         }
     }
 }
