@@ -11,6 +11,7 @@
 
     # Loaded before RootModule so Windows PowerShell and PowerShell 7 both find the core assembly next to the cmdlets.
     RequiredAssemblies   = @('TrackerPS.Core.dll')
+    TypesToProcess       = @('TrackerPS.Types.ps1xml')
     FormatsToProcess     = @('TrackerPS.Format.ps1xml')
 
     CmdletsToExport      = @(

@@ -23,6 +23,12 @@ namespace TrackerPS.Tests
         /// <summary>Full names of every public type in TrackerPS.dll and TrackerPS.Core.dll, mapped to their public instance property names.</summary>
         public static IReadOnlyDictionary<string, string[]> PublicTypes => s_module.Value.PublicTypes;
 
+        /// <summary>Full names of every public type, mapped to the names of their public instance properties whose type is an array.</summary>
+        public static IReadOnlyDictionary<string, string[]> ArrayProperties => s_module.Value.ArrayProperties;
+
+        /// <summary>Full names of every public type, mapped to the names of their public static methods.</summary>
+        public static IReadOnlyDictionary<string, string[]> StaticMethods => s_module.Value.StaticMethods;
+
         private static ModuleModel Load()
         {
             var paths = Directory.GetFiles(RuntimeEnvironment.GetRuntimeDirectory(), "*.dll").ToList();
@@ -39,11 +45,17 @@ namespace TrackerPS.Tests
                 .Select(x => ReadCmdlet(x.Type, x.Cmdlet!))
                 .OrderBy(c => c.Name, StringComparer.Ordinal)
                 .ToList();
-            var types = cmdlets.GetExportedTypes().Concat(core.GetExportedTypes())
-                .ToDictionary(
-                    t => t.FullName!,
-                    t => t.GetProperties(BindingFlags.Public | BindingFlags.Instance).Select(p => p.Name).ToArray());
-            return new ModuleModel(models, types);
+            var exported = cmdlets.GetExportedTypes().Concat(core.GetExportedTypes()).ToList();
+            var types = exported.ToDictionary(
+                t => t.FullName!,
+                t => t.GetProperties(BindingFlags.Public | BindingFlags.Instance).Select(p => p.Name).ToArray());
+            var arrays = exported.ToDictionary(
+                t => t.FullName!,
+                t => t.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.PropertyType.IsArray).Select(p => p.Name).ToArray());
+            var methods = exported.ToDictionary(
+                t => t.FullName!,
+                t => t.GetMethods(BindingFlags.Public | BindingFlags.Static).Select(m => m.Name).ToArray());
+            return new ModuleModel(models, types, arrays, methods);
         }
 
         private static CmdletModel ReadCmdlet(Type type, CustomAttributeData cmdlet)
@@ -132,7 +144,11 @@ namespace TrackerPS.Tests
             return default;
         }
 
-        private sealed record ModuleModel(IReadOnlyList<CmdletModel> Cmdlets, IReadOnlyDictionary<string, string[]> PublicTypes);
+        private sealed record ModuleModel(
+            IReadOnlyList<CmdletModel> Cmdlets,
+            IReadOnlyDictionary<string, string[]> PublicTypes,
+            IReadOnlyDictionary<string, string[]> ArrayProperties,
+            IReadOnlyDictionary<string, string[]> StaticMethods);
     }
 
     /// <summary>A cmdlet class: its Verb-Noun name, class name, default set, [OutputType] full names and parameters.</summary>

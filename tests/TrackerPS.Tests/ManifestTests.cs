@@ -44,14 +44,15 @@ namespace TrackerPS.Tests
         }
 
         [Fact]
-        public void RootModuleFormatsAndRequiredAssemblies_ExistInTheModuleFolder()
+        public void RootModuleTypesFormatsAndRequiredAssemblies_ExistInTheModuleFolder()
         {
             string[] files = new[] { StringValue("RootModule") }
+                .Concat(StringList("TypesToProcess"))
                 .Concat(StringList("FormatsToProcess"))
                 .Concat(StringList("RequiredAssemblies"))
                 .ToArray();
 
-            Assert.Equal(new[] { "TrackerPS.dll", "TrackerPS.Format.ps1xml", "TrackerPS.Core.dll" }, files);
+            Assert.Equal(new[] { "TrackerPS.dll", "TrackerPS.Types.ps1xml", "TrackerPS.Format.ps1xml", "TrackerPS.Core.dll" }, files);
             Assert.All(files, f => Assert.True(File.Exists(Path.Combine(ModulePaths.ModuleDirectory, f)), f));
         }
 

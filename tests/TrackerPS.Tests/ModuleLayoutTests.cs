@@ -12,6 +12,7 @@ namespace TrackerPS.Tests
         {
             "TrackerPS.psd1",
             "TrackerPS.Format.ps1xml",
+            "TrackerPS.Types.ps1xml",
             "en-US/TrackerPS.dll-Help.xml",
         };
 

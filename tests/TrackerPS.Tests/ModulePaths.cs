@@ -18,6 +18,8 @@ namespace TrackerPS.Tests
 
         public static string FormatFile { get; } = Path.Combine(ModuleDirectory, "TrackerPS.Format.ps1xml");
 
+        public static string TypesFile { get; } = Path.Combine(ModuleDirectory, "TrackerPS.Types.ps1xml");
+
         public static string HelpFile { get; } = Path.Combine(ModuleDirectory, "en-US", "TrackerPS.dll-Help.xml");
 
         public static string CmdletAssembly { get; } = Path.Combine(ModuleDirectory, "TrackerPS.dll");

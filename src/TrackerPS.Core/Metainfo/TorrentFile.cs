@@ -64,6 +64,10 @@ namespace TrackerPS
         /// <summary>The raw bytes of each element of <see cref="SymlinkPath"/> as stored, before any decoding; null when not a symlink.</summary>
         public byte[][]? RawSymlinkPath { get; init; }
 
+        /// <summary>Returns <see cref="Path"/>, so a list of files reads as their paths.</summary>
+        /// <returns>The file's path in the torrent.</returns>
+        public override string ToString() => Path;
+
         /// <summary>Builds the raw path from the encoded list on first read; two threads racing both get the first one stored.</summary>
         private byte[][] DecodeRawPath()
         {

@@ -1,5 +1,4 @@
 using System;
-using System.Net;
 
 namespace TrackerPS
 {
@@ -33,8 +32,8 @@ namespace TrackerPS
         /// <summary><c>downloaded</c>: completed downloads the tracker has seen, or null when not sent.</summary>
         public long? Downloaded { get; init; }
 
-        /// <summary><c>external ip</c> (BEP 24): the address the tracker saw the request come from, or null.</summary>
-        public IPAddress? ExternalIPAddress { get; init; }
+        /// <summary><c>external ip</c> (BEP 24): the address the tracker saw the request come from, as text (an IPv4 or IPv6 literal), or null.</summary>
+        public string? ExternalIPAddress { get; init; }
 
         /// <summary><c>warning message</c>, or null.</summary>
         public string? WarningMessage { get; init; }

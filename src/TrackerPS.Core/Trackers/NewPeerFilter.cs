@@ -15,8 +15,8 @@ namespace TrackerPS.Core.Trackers
         /// <returns>Whether the peer is new.</returns>
         public bool IsNew(Peer peer)
         {
-            // IPAddress.ToString is canonical (an IPv4-mapped IPv6 address stays distinct from its IPv4 form, as on the wire).
-            var key = (peer.IPAddress.ToString() ?? string.Empty, peer.Port, peer.InfoHash);
+            // Peer.IPAddress is IPAddress.ToString, which is canonical (an IPv4-mapped IPv6 address stays distinct from its IPv4 form, as on the wire).
+            var key = (peer.IPAddress, peer.Port, peer.InfoHash);
             lock (_seen)
             {
                 return _seen.Add(key);

@@ -34,8 +34,8 @@ namespace TrackerPS.Core.Tests.Integration
                 Request(tracker, infoHash, leecher.Peer, leecher.Port, left: 1000, TrackerEvent.Started), CancellationToken.None);
             AnnounceResponse seederResponse = await client.AnnounceAsync(
                 Request(tracker, infoHash, seeder.Peer, seeder.Port, left: 0, TrackerEvent.None), CancellationToken.None);
-            Assert.Contains(leecherResponse.Peers, p => IPAddress.Loopback.Equals(p.IPAddress) && p.Port == seeder.Port);
-            Assert.Contains(seederResponse.Peers, p => IPAddress.Loopback.Equals(p.IPAddress) && p.Port == leecher.Port);
+            Assert.Contains(leecherResponse.Peers, p => p.IPAddress == "127.0.0.1" && p.Port == seeder.Port);
+            Assert.Contains(seederResponse.Peers, p => p.IPAddress == "127.0.0.1" && p.Port == leecher.Port);
             return (leecherResponse, seederResponse);
         }
 

@@ -103,7 +103,7 @@ namespace TrackerPS.Core.Tests.Integration
 
                 Assert.Equal(2, outcomes.Count);
                 Assert.All(outcomes, o => Assert.Null(o.Error));
-                Assert.All(outcomes, o => Assert.Contains(o.Response!.Peers, p => IPAddress.Loopback.Equals(p.IPAddress) && p.Port == 41005));
+                Assert.All(outcomes, o => Assert.Contains(o.Response!.Peers, p => p.IPAddress == "127.0.0.1" && p.Port == 41005));
                 Assert.All(outcomes, o => Assert.Equal(torrent.InfoHash, o.Response!.InfoHash));
             }
             finally

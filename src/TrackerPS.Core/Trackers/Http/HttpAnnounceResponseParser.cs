@@ -39,7 +39,7 @@ namespace TrackerPS.Core.Trackers.Http
                 Seeders = HttpResponseFields.Integer(root, "complete", warnings),
                 Leechers = HttpResponseFields.Integer(root, "incomplete", warnings),
                 Downloaded = HttpResponseFields.Integer(root, "downloaded", warnings),
-                ExternalIPAddress = ExternalIPAddress(root, warnings),
+                ExternalIPAddress = ExternalIPAddress(root, warnings)?.ToString(),
                 WarningMessage = HttpResponseFields.String(root, "warning message", warnings)?.ToString(),
                 RetryIn = HttpResponseFields.RetryIn(root, warnings),
                 Peers = HttpPeerParser.Parse(root, infoHash, request.Tracker, warnings),

@@ -75,7 +75,7 @@ namespace TrackerPS.Core.Trackers.Http
 
             foreach (IPEndPoint peer in CompactPeers.Decode(bytes.Array!, bytes.Offset, bytes.Count, stride))
             {
-                Add(peer.Address, peer.AddressFamily, peer.Port, null, source);
+                Add(peer.Address.ToString(), peer.AddressFamily, peer.Port, null, source);
             }
         }
 
@@ -104,7 +104,7 @@ namespace TrackerPS.Core.Trackers.Http
                 if (hostType == UriHostNameType.IPv4 || hostType == UriHostNameType.IPv6)
                 {
                     IPAddress address = IPAddress.Parse(host);
-                    Add(address, address.AddressFamily, (int)port, peerId, PeerSource.Dictionary);
+                    Add(address.ToString(), address.AddressFamily, (int)port, peerId, PeerSource.Dictionary);
                 }
                 else
                 {
@@ -114,7 +114,7 @@ namespace TrackerPS.Core.Trackers.Http
             }
         }
 
-        private void Add(object address, AddressFamily family, int port, BString? peerId, PeerSource source)
+        private void Add(string address, AddressFamily family, int port, BString? peerId, PeerSource source)
         {
             _peers.Add(new Peer
             {

@@ -146,7 +146,7 @@ namespace TrackerPS.Core.Trackers.Udp
 
         private static Peer ToPeer(IPEndPoint peer, string infoHash, Uri tracker) => new Peer
         {
-            IPAddress = peer.Address,
+            IPAddress = peer.Address.ToString(),
             Port = peer.Port,
             AddressFamily = peer.AddressFamily,
             InfoHash = infoHash,

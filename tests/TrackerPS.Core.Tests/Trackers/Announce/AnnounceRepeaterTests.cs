@@ -111,7 +111,7 @@ namespace TrackerPS.Core.Tests.Trackers.Announce
         public void NewPeerFilterLetsEachAddressPortAndHashThroughOnce()
         {
             var filter = new NewPeerFilter();
-            Peer Make(string address, int port, string hash) => new Peer { IPAddress = IPAddress.Parse(address), Port = port, InfoHash = hash };
+            Peer Make(string address, int port, string hash) => new Peer { IPAddress = IPAddress.Parse(address).ToString(), Port = port, InfoHash = hash };
 
             Assert.True(filter.IsNew(Make("10.0.0.1", 1, "a")));
             Assert.False(filter.IsNew(Make("10.0.0.1", 1, "a")));

@@ -46,7 +46,7 @@ namespace TrackerPS.Core.Tests.Trackers.Announce
             {
                 new Peer
                 {
-                    IPAddress = System.Net.IPAddress.Loopback,
+                    IPAddress = "127.0.0.1",
                     Port = 6881,
                     InfoHash = request.InfoHash.ToHex(),
                     Tracker = request.Tracker,

@@ -83,14 +83,14 @@ namespace TrackerPS.Core.Tests.Trackers.Http
             Peer[] result = Parse(Body(("interval", 60), ("peers", peers))).Peers;
 
             Assert.Equal(2, result.Length);
-            Assert.Equal(IPAddress.Parse("10.0.0.1"), result[0].IPAddress);
+            Assert.Equal("10.0.0.1", result[0].IPAddress);
             Assert.Equal(6881, result[0].Port);
             Assert.Equal(AddressFamily.InterNetwork, result[0].AddressFamily);
             Assert.Equal(PeerSource.Compact, result[0].Source);
             Assert.Null(result[0].PeerId);
             Assert.Equal(s_hashHex, result[0].InfoHash);
             Assert.Equal(s_request.Tracker, result[0].Tracker);
-            Assert.Equal(IPAddress.Parse("192.168.1.2"), result[1].IPAddress);
+            Assert.Equal("192.168.1.2", result[1].IPAddress);
             Assert.Equal(65535, result[1].Port);
         }
 
@@ -103,7 +103,7 @@ namespace TrackerPS.Core.Tests.Trackers.Http
 
             Assert.Equal(2, result.Length);
             Assert.Equal(PeerSource.Compact, result[0].Source);
-            Assert.Equal(IPAddress.Parse("2001:db8::7"), result[1].IPAddress);
+            Assert.Equal("2001:db8::7", result[1].IPAddress);
             Assert.Equal(80, result[1].Port);
             Assert.Equal(AddressFamily.InterNetworkV6, result[1].AddressFamily);
             Assert.Equal(PeerSource.Peers6, result[1].Source);
@@ -136,11 +136,11 @@ namespace TrackerPS.Core.Tests.Trackers.Http
             Peer[] result = Parse(Body(("interval", 60), ("peers", peers))).Peers;
 
             Assert.Equal(3, result.Length);
-            Assert.Equal(IPAddress.Parse("10.1.2.3"), result[0].IPAddress);
+            Assert.Equal("10.1.2.3", result[0].IPAddress);
             Assert.Equal("f0f1f2f3f4f5f6f7f8f9fafbfcfdfefff0f1f2f3", result[0].PeerId);
             Assert.Equal(PeerSource.Dictionary, result[0].Source);
             Assert.Equal(AddressFamily.InterNetwork, result[0].AddressFamily);
-            Assert.Equal(IPAddress.Parse("2001:db8::2"), result[1].IPAddress);
+            Assert.Equal("2001:db8::2", result[1].IPAddress);
             Assert.Equal(AddressFamily.InterNetworkV6, result[1].AddressFamily);
             Assert.Null(result[1].PeerId);
             Assert.Equal("peer.example.org", result[2].IPAddress);
@@ -161,7 +161,7 @@ namespace TrackerPS.Core.Tests.Trackers.Http
 
             AnnounceResponse response = Parse(Body(("interval", 60), ("peers", peers)));
 
-            Assert.Equal(IPAddress.Parse("10.0.0.3"), Assert.Single(response.Peers).IPAddress);
+            Assert.Equal("10.0.0.3", Assert.Single(response.Peers).IPAddress);
             Assert.Contains(response.Warnings, w => w.StartsWith("'peers' entry 0 lacks"));
             Assert.Contains(response.Warnings, w => w.StartsWith("'peers' entry 1 lacks"));
             Assert.Contains(response.Warnings, w => w.StartsWith("'peers' entry 2 is not a dictionary"));
@@ -182,7 +182,7 @@ namespace TrackerPS.Core.Tests.Trackers.Http
         [InlineData(new byte[] { 0x20, 0x01, 0x0d, 0xb8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0x09 }, "2001:db8::9")]
         public void Parse_ReadsExternalIP(byte[] raw, string expected)
         {
-            Assert.Equal(IPAddress.Parse(expected), Parse(Body(("interval", 60), ("external ip", raw))).ExternalIPAddress);
+            Assert.Equal(IPAddress.Parse(expected).ToString(), Parse(Body(("interval", 60), ("external ip", raw))).ExternalIPAddress);
         }
 
         [Fact]
@@ -241,7 +241,7 @@ namespace TrackerPS.Core.Tests.Trackers.Http
             Assert.Empty(response.Warnings);
 
             AnnounceResponse unsorted = Parse(Encoding.Latin1.GetBytes("d5:peers6:\u007f\0\0\u0001\u001a\u00e1" + "8:intervali60ee"));
-            Assert.Equal(IPAddress.Loopback, Assert.Single(unsorted.Peers).IPAddress);
+            Assert.Equal("127.0.0.1", Assert.Single(unsorted.Peers).IPAddress);
             Assert.Contains(unsorted.Warnings, w => w.StartsWith("bencode byte"));
         }
 

@@ -50,7 +50,7 @@ namespace TrackerPS.Core.Tests.Trackers.Http
                 + "&peer_id=-TP0010-abcdefghijkl&port=6881&uploaded=1&downloaded=2&left=5000000000&compact=1&key=0000BEEF HTTP/1.1",
                 request.RequestLine);
             Assert.Equal("TrackerPS-test/1.0", request.Headers["user-agent"]);
-            Assert.Equal(IPAddress.Loopback, Assert.Single(response.Peers).IPAddress);
+            Assert.Equal("127.0.0.1", Assert.Single(response.Peers).IPAddress);
             Assert.Equal(TimeSpan.FromSeconds(1800), response.Interval);
             Assert.True(response.Elapsed > TimeSpan.Zero);
         }

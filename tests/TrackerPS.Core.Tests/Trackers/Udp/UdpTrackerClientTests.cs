@@ -33,8 +33,8 @@ namespace TrackerPS.Core.Tests.Trackers.Udp
             Assert.Equal(tracker.Uri, response.Tracker);
             Assert.Collection(
                 response.Peers,
-                peer => Assert.Equal((IPAddress.Loopback, 6881, PeerSource.Compact), ((IPAddress)peer.IPAddress, peer.Port, peer.Source)),
-                peer => Assert.Equal((IPAddress.Parse("10.0.0.1"), 51413, AddressFamily.InterNetwork), ((IPAddress)peer.IPAddress, peer.Port, peer.AddressFamily)));
+                peer => Assert.Equal(("127.0.0.1", 6881, PeerSource.Compact), (peer.IPAddress, peer.Port, peer.Source)),
+                peer => Assert.Equal(("10.0.0.1", 51413, AddressFamily.InterNetwork), (peer.IPAddress, peer.Port, peer.AddressFamily)));
             Assert.All(response.Peers, peer => Assert.Equal(s_infoHash.ToHex(), peer.InfoHash));
         }
 
@@ -223,7 +223,7 @@ namespace TrackerPS.Core.Tests.Trackers.Udp
             AnnounceResponse response = await client.AnnounceAsync(UdpTestRequests.Announce(tracker.Uri), CancellationToken.None);
 
             Peer peer = Assert.Single(response.Peers);
-            Assert.Equal((IPAddress.IPv6Loopback, 6881, PeerSource.Peers6), ((IPAddress)peer.IPAddress, peer.Port, peer.Source));
+            Assert.Equal(("::1", 6881, PeerSource.Peers6), (peer.IPAddress, peer.Port, peer.Source));
         }
 
         [Fact]
