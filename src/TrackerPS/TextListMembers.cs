@@ -97,6 +97,20 @@ namespace TrackerPS
         /// <param name="value">A value that converts to the property's type.</param>
         public static void SetTorrentFileRawPath(PSObject instance, object value) => Set(instance, nameof(TorrentFile.RawPath), value);
 
+        /// <summary><see cref="TorrentFile.RawSymlinkPath"/> as its elements in hex, joined by <c>/</c>; null when the file is not a symlink.</summary>
+        /// <param name="instance">The TorrentFile.</param>
+        /// <returns>The raw symlink target, or null.</returns>
+        public static object? TorrentFileRawSymlinkPath(PSObject instance)
+        {
+            byte[][]? target = Base<TorrentFile>(instance).RawSymlinkPath;
+            return target is null ? null : TextLists.RawPath(target);
+        }
+
+        /// <summary>Sets <see cref="TorrentFile.RawSymlinkPath"/>.</summary>
+        /// <param name="instance">The TorrentFile.</param>
+        /// <param name="value">A value that converts to the property's type.</param>
+        public static void SetTorrentFileRawSymlinkPath(PSObject instance, object value) => Set(instance, nameof(TorrentFile.RawSymlinkPath), value);
+
         /// <summary><see cref="AnnounceResponse.Peers"/> as a text list of endpoints.</summary>
         /// <param name="instance">The AnnounceResponse.</param>
         /// <returns>The peers.</returns>
