@@ -47,7 +47,7 @@ namespace TrackerPS.Core.PeerWire
             string host = trimmed.Substring(0, colon);
             if (host.Length > 2 && host[0] == '[' && host[host.Length - 1] == ']')
             {
-                if (!IPAddress.TryParse(host.Substring(1, host.Length - 2), out IPAddress? v6))
+                if (!IPAddress.TryParse(host.Substring(1, host.Length - 2), out IPAddress? v6) || v6.AddressFamily != System.Net.Sockets.AddressFamily.InterNetworkV6)
                 {
                     throw new FormatException($"Peer address '{text}' has '{host}' in brackets, which is not an IPv6 address.");
                 }

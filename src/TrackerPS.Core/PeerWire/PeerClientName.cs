@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Text;
 
 namespace TrackerPS.Core.PeerWire
@@ -57,14 +58,14 @@ namespace TrackerPS.Core.PeerWire
                     end++;
                 }
 
-                // Shadow style pads the version with '-' up to byte 8 (BEP 20 §Shadow's style).
-                if (end > 1 && peerId[6] == '-' && peerId[7] == '-' && peerId[8] == '-')
+                // Up to five version characters padded with '-' (BEP 20 §Shadow's style); a full five must be followed by
+                // the usual "---", or any random id starting with one of these letters would match.
+                bool padded = Enumerable.Range(end, 6 - end).All(i => peerId[i] == '-');
+                bool dashes = peerId[6] == '-' && peerId[7] == '-' && peerId[8] == '-';
+                string? version = end > 1 && padded && (end < 6 || dashes) ? Version(peerId, 1, end - 1) : null;
+                if (version is not null)
                 {
-                    string? version = Version(peerId, 1, end - 1);
-                    if (version is not null)
-                    {
-                        return shadow + " " + version;
-                    }
+                    return shadow + " " + version;
                 }
             }
 

@@ -11,6 +11,9 @@ namespace TrackerPS.Core.PeerWire
         /// <summary>Bytes of the length prefix: 4.</summary>
         public const int LengthPrefixSize = 4;
 
+        /// <summary>The largest message this client reads: 2 MiB (a bitfield of 16 million pieces; a piece message is 16 KiB).</summary>
+        public const int MaxLength = 2 * 1024 * 1024;
+
         /// <summary>Creates a message.</summary>
         /// <param name="id">The message id (any byte: unknown ids are kept, for the reader to ignore).</param>
         /// <param name="payload">The bytes after the id.</param>

@@ -19,9 +19,6 @@ namespace TrackerPS.Core.PeerWire
         /// <summary>Default <see cref="ThrottleLimit"/>: 64 peers at once, as for tracker requests.</summary>
         public const int DefaultThrottleLimit = 64;
 
-        /// <summary>The largest message read while probing: 2 MiB (a bitfield of 16 million pieces).</summary>
-        public const int MaxMessageLength = 2 * 1024 * 1024;
-
         private readonly byte[] _peerId;
         private readonly TimeSpan _timeout;
         private readonly string _clientName;
@@ -97,7 +94,7 @@ namespace TrackerPS.Core.PeerWire
 
                 while (!findings.IsComplete)
                 {
-                    findings.Read(await session.Connection.ReadMessageAsync(MaxMessageLength).ConfigureAwait(false));
+                    findings.Read(await session.Connection.ReadMessageAsync(PeerMessage.MaxLength).ConfigureAwait(false));
                 }
             }
             catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
