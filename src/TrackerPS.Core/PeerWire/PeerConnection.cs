@@ -41,7 +41,7 @@ namespace TrackerPS.Core.PeerWire
             var connection = new PeerConnection(socket, cancellationToken);
             try
             {
-                await connection.Guard(socket.ConnectAsync(new IPEndPoint(ip, address.Port))).ConfigureAwait(false);
+                await connection.Guard(() => WithResult(socket.ConnectAsync(new IPEndPoint(ip, address.Port)))).ConfigureAwait(false);
                 return connection;
             }
             catch
@@ -60,7 +60,7 @@ namespace TrackerPS.Core.PeerWire
             int sent = 0;
             while (sent < bytes.Length)
             {
-                sent += await Guard(_socket.SendAsync(new ArraySegment<byte>(bytes, sent, bytes.Length - sent), SocketFlags.None)).ConfigureAwait(false);
+                sent += await Guard(() => _socket.SendAsync(new ArraySegment<byte>(bytes, sent, bytes.Length - sent), SocketFlags.None)).ConfigureAwait(false);
             }
         }
 
@@ -128,7 +128,7 @@ namespace TrackerPS.Core.PeerWire
             int read = 0;
             while (read < buffer.Length)
             {
-                int n = await Guard(_socket.ReceiveAsync(new ArraySegment<byte>(buffer, read, buffer.Length - read), SocketFlags.None)).ConfigureAwait(false);
+                int n = await Guard(() => _socket.ReceiveAsync(new ArraySegment<byte>(buffer, read, buffer.Length - read), SocketFlags.None)).ConfigureAwait(false);
                 if (n == 0)
                 {
                     throw new PeerWireException(PeerErrorKind.Closed, read == 0 ? "the peer closed the connection" : $"the peer closed the connection after {read} of {buffer.Length} bytes of a message");
@@ -139,14 +139,13 @@ namespace TrackerPS.Core.PeerWire
             }
         }
 
-        private async Task Guard(Task operation) => await Guard(WithResult(operation)).ConfigureAwait(false);
-
-        // A socket closed by the token fails its pending operation with ObjectDisposedException or OperationAborted.
-        private async Task<T> Guard<T>(Task<T> operation)
+        // A socket closed by the token fails its pending operation with ObjectDisposedException or OperationAborted, and a
+        // new one at once (hence the operation is started inside the try).
+        private async Task<T> Guard<T>(Func<Task<T>> operation)
         {
             try
             {
-                return await operation.ConfigureAwait(false);
+                return await operation().ConfigureAwait(false);
             }
             catch (Exception error) when (_cancellationToken.IsCancellationRequested && (error is ObjectDisposedException || error is SocketException))
             {

@@ -8,8 +8,8 @@ namespace TrackerPS.Core.PeerWire.Metadata
         /// <summary>The default <see cref="MaxMetadataSize"/>: 16 MiB.</summary>
         public const long DefaultMaxMetadataSize = 16 * 1024 * 1024;
 
-        /// <summary>Our 20-byte peer id.</summary>
-        public byte[] PeerId { get; init; } = new byte[20];
+        /// <summary>Our 20-byte peer id; default: the session's (libtorrent closes on an all-zero id).</summary>
+        public byte[] PeerId { get; init; } = Trackers.TrackerSession.Default.PeerId;
 
         /// <summary>Our BEP 10 <c>v</c>.</summary>
         public string ClientName { get; init; } = "TrackerPS";
