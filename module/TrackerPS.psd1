@@ -19,8 +19,10 @@
         'ConvertTo-MagnetUri',
         'Get-TorrentInfo',
         'Get-TorrentInfoHash',
+        'Get-TorrentMetadata',
         'Invoke-TrackerAnnounce',
-        'Invoke-TrackerScrape'
+        'Invoke-TrackerScrape',
+        'Test-TorrentPeer'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

@@ -23,5 +23,17 @@ namespace TrackerPS
 
         /// <summary>A scraped info-hash the tracker's reply left out: it does not track that torrent (ObjectNotFound).</summary>
         internal const string InfoHashNotListed = "InfoHashNotListed";
+
+        /// <summary>A peer address that is not <c>host:port</c>, <c>ipv4:port</c> or <c>[ipv6]:port</c> (InvalidArgument).</summary>
+        internal const string InvalidPeerEndPoint = "InvalidPeerEndPoint";
+
+        /// <summary>No peer supplied a torrent's metadata: none answered, offered ut_metadata, or stayed (ObjectNotFound).</summary>
+        internal const string MetadataNotFound = "MetadataNotFound";
+
+        /// <summary>The metadata assembled from peers did not match the info-hash (InvalidData).</summary>
+        internal const string MetadataHashMismatch = "MetadataHashMismatch";
+
+        /// <summary>The metadata could not be written to -Destination (WriteError).</summary>
+        internal const string MetadataWriteFailed = "MetadataWriteFailed";
     }
 }

@@ -12,6 +12,9 @@ namespace TrackerPS.Core.PeerWire
     /// </summary>
     public static class PeerClientName
     {
+        /// <summary>Our own BEP 10 <c>v</c>: <c>TrackerPS/</c> and the core's three-part version.</summary>
+        public static readonly string Ours = "TrackerPS/" + typeof(PeerClientName).Assembly.GetName().Version!.ToString(3);
+
         private const string VersionAlphabet = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
         private const int PeerIdLength = 20;
 

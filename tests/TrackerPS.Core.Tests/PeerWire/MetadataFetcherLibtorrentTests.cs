@@ -46,7 +46,7 @@ namespace TrackerPS.Core.Tests.PeerWire
         {
             LibtorrentSeed seed = _seeds["private"];
 
-            MetadataException error = await Assert.ThrowsAsync<MetadataException>(() =>
+            MetadataFetchException error = await Assert.ThrowsAsync<MetadataFetchException>(() =>
                 Fetcher().FetchAsync(Target(seed), new[] { PeerAddress.Parse($"127.0.0.1:{seed.Port}") }, CancellationToken.None));
 
             Assert.Equal(MetadataErrorKind.NotFound, error.Kind);

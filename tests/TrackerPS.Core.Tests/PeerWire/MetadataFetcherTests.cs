@@ -26,8 +26,8 @@ namespace TrackerPS.Core.Tests.PeerWire
         private static Task<byte[]> FetchAsync(MetadataFetcher fetcher, params FakePeer[] peers) =>
             fetcher.FetchAsync(s_target, peers.Select(p => PeerAddress.Parse(p.EndPoint)), CancellationToken.None);
 
-        private static async Task<MetadataException> FailAsync(MetadataFetcher fetcher, params FakePeer[] peers) =>
-            await Assert.ThrowsAsync<MetadataException>(() => FetchAsync(fetcher, peers));
+        private static async Task<MetadataFetchException> FailAsync(MetadataFetcher fetcher, params FakePeer[] peers) =>
+            await Assert.ThrowsAsync<MetadataFetchException>(() => FetchAsync(fetcher, peers));
 
         [Fact]
         public async Task HonestPeer_SuppliesTheVerifiedBytes()
@@ -53,7 +53,7 @@ namespace TrackerPS.Core.Tests.PeerWire
         {
             using FakePeer peer = Serve(new FakeMetadataServer(s_info) { AnnouncedSize = announced });
 
-            MetadataException error = await FailAsync(Fetcher(maxSize: 40_000), peer);
+            MetadataFetchException error = await FailAsync(Fetcher(maxSize: 40_000), peer);
 
             Assert.Equal(MetadataErrorKind.NotFound, error.Kind);
             Assert.Contains($"{peer.EndPoint}: announced metadata_size {announced}, refused: it must be 1 to 40000 bytes", error.Message, StringComparison.Ordinal);
@@ -65,7 +65,7 @@ namespace TrackerPS.Core.Tests.PeerWire
             using FakePeer noSize = Serve(new FakeMetadataServer(s_info) { OmitSize = true });
             using FakePeer noExtension = Serve(new FakeMetadataServer(s_info) { NoUtMetadata = true });
 
-            MetadataException error = await FailAsync(Fetcher(), noSize, noExtension);
+            MetadataFetchException error = await FailAsync(Fetcher(), noSize, noExtension);
 
             Assert.Contains($"{noSize.EndPoint}: offers ut_metadata without a metadata_size", error.Message, StringComparison.Ordinal);
             Assert.Contains($"{noExtension.EndPoint}: does not offer ut_metadata", error.Message, StringComparison.Ordinal);
@@ -105,7 +105,7 @@ namespace TrackerPS.Core.Tests.PeerWire
         {
             using FakePeer bad = Serve(new FakeMetadataServer(s_info) { Corrupt = true });
 
-            MetadataException error = await FailAsync(Fetcher(), bad);
+            MetadataFetchException error = await FailAsync(Fetcher(), bad);
 
             Assert.Equal(MetadataErrorKind.HashMismatch, error.Kind);
             Assert.Contains($"{bad.EndPoint}: supplied pieces of a 40000-byte info dictionary that failed the info-hash check", error.Message, StringComparison.Ordinal);
@@ -137,7 +137,7 @@ namespace TrackerPS.Core.Tests.PeerWire
             using FakePeer good = Serve(new FakeMetadataServer(s_info) { DelayMilliseconds = 200 });
 
             Assert.Equal(s_info, await FetchAsync(Fetcher(), rejecting, good));
-            MetadataException error = await FailAsync(Fetcher(), rejecting);
+            MetadataFetchException error = await FailAsync(Fetcher(), rejecting);
             Assert.Contains($"{rejecting.EndPoint}: rejected piece(s) 0, 1, 2", error.Message, StringComparison.Ordinal);
         }
 
@@ -146,7 +146,7 @@ namespace TrackerPS.Core.Tests.PeerWire
         {
             using FakePeer slow = Serve(new FakeMetadataServer(s_info) { DripMilliseconds = 20 });
 
-            MetadataException error = await FailAsync(Fetcher(timeoutSeconds: 1), slow);
+            MetadataFetchException error = await FailAsync(Fetcher(timeoutSeconds: 1), slow);
 
             Assert.Contains($"{slow.EndPoint}: timeout: no message within 1 s", error.Message, StringComparison.Ordinal);
         }
@@ -154,7 +154,7 @@ namespace TrackerPS.Core.Tests.PeerWire
         [Fact]
         public async Task NoPeers_IsNotFound()
         {
-            MetadataException error = await FailAsync(Fetcher());
+            MetadataFetchException error = await FailAsync(Fetcher());
 
             Assert.Equal(MetadataErrorKind.NotFound, error.Kind);
             Assert.EndsWith("there were no peers to ask.", error.Message, StringComparison.Ordinal);

@@ -12,7 +12,7 @@ namespace TrackerPS.Core.PeerWire.Metadata
         public byte[] PeerId { get; init; } = Trackers.TrackerSession.Default.PeerId;
 
         /// <summary>Our BEP 10 <c>v</c>.</summary>
-        public string ClientName { get; init; } = "TrackerPS";
+        public string ClientName { get; init; } = PeerClientName.Ours;
 
         /// <summary>How long a peer may stay silent (connect and handshake included) before it is dropped.</summary>
         public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(15);

@@ -36,7 +36,7 @@ namespace TrackerPS.Core.PeerWire.Metadata
         /// <param name="peers">The peers to ask; duplicates are asked once.</param>
         /// <param name="cancellationToken">Cancels every connection at once.</param>
         /// <returns>The raw bencoded info dictionary, exactly as the peers sent it.</returns>
-        /// <exception cref="MetadataException">Every peer failed (NotFound) or every complete assembly failed its check (HashMismatch).</exception>
+        /// <exception cref="MetadataFetchException">Every peer failed (NotFound) or every complete assembly failed its check (HashMismatch).</exception>
         /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
         public async Task<byte[]> FetchAsync(MetadataTarget target, IEnumerable<PeerAddress> peers, CancellationToken cancellationToken)
         {

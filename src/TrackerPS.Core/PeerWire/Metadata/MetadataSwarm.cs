@@ -118,11 +118,11 @@ namespace TrackerPS.Core.PeerWire.Metadata
         }
 
         /// <summary>The error once every peer failed: HashMismatch when some assembly failed its check, else NotFound.</summary>
-        internal MetadataException Error()
+        internal MetadataFetchException Error()
         {
             lock (_gate)
             {
-                return new MetadataException(_mismatch ? MetadataErrorKind.HashMismatch : MetadataErrorKind.NotFound, _target.HandshakeHash.ToHex(), _failures.ToArray());
+                return new MetadataFetchException(_mismatch ? MetadataErrorKind.HashMismatch : MetadataErrorKind.NotFound, _target.HandshakeHash.ToHex(), _failures.ToArray());
             }
         }
     }

@@ -5,13 +5,13 @@ using System.Linq;
 namespace TrackerPS.Core.PeerWire.Metadata
 {
     /// <summary>Fetching a torrent's metadata (BEP 9) failed; the message names each peer and why it gave nothing.</summary>
-    public sealed class MetadataException : Exception
+    public sealed class MetadataFetchException : Exception
     {
         /// <summary>Creates the exception.</summary>
         /// <param name="kind">Why it failed.</param>
         /// <param name="infoHash">The info-hash asked for (hex).</param>
         /// <param name="failures">Each peer (<c>host:port</c>) and why it gave nothing, in the order they failed.</param>
-        public MetadataException(MetadataErrorKind kind, string infoHash, IReadOnlyList<KeyValuePair<string, string>> failures)
+        public MetadataFetchException(MetadataErrorKind kind, string infoHash, IReadOnlyList<KeyValuePair<string, string>> failures)
             : base(Describe(kind, infoHash, failures))
         {
             Kind = kind;
