@@ -177,9 +177,10 @@ namespace TrackerPS.Commands
                     }
                 },
             };
+            // Forced: a lookup needs the peers now, even when this session announced the torrent moments ago.
             var hashes = new[] { target.HandshakeHash, target.UpgradedHash }.Where(h => h is not null);
             IReadOnlyList<AnnounceOutcome> outcomes = await announcer.AnnounceAsync(
-                new AnnounceTarget(hashes), TorrentAnnouncer.OneTierEach(Tracker!.Where(t => t is not null)), new AnnounceTemplate { Left = 1 }, cancellationToken).ConfigureAwait(false);
+                new AnnounceTarget(hashes), TorrentAnnouncer.OneTierEach(Tracker!.Where(t => t is not null)), new AnnounceTemplate { Left = 1, Force = true }, cancellationToken).ConfigureAwait(false);
             var found = new List<PeerAddress>();
             foreach (TrackerPS.Peer peer in outcomes.Where(o => o.Response is not null).SelectMany(o => o.Response!.Peers))
             {
