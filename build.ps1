@@ -137,6 +137,8 @@ function Invoke-WithLibtorrent([scriptblock] $ScriptBlock) {
     }
     finally {
         Stop-Process -Id ([int] $env:TRACKERPS_LIBTORRENT_PID) -ErrorAction SilentlyContinue
+        Wait-Process -Id ([int] $env:TRACKERPS_LIBTORRENT_PID) -ErrorAction SilentlyContinue
+        Remove-Item -LiteralPath (Split-Path -Parent $env:TRACKERPS_LIBTORRENT_SEEDS) -Recurse -Force -ErrorAction SilentlyContinue
         Remove-Item -Path 'env:TRACKERPS_LIBTORRENT_SEEDS', 'env:TRACKERPS_LIBTORRENT_PID'
     }
 }

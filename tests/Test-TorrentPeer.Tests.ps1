@@ -52,7 +52,7 @@ Describe 'Test-TorrentPeer' {
     }
 
     It 'writes InvalidPeerEndPoint for a bad address and still probes the others, once per endpoint' {
-        $port = Get-ClosedLoopbackPort
+        $port = Get-ClosedTcpPort
 
         $result = Invoke-Verbosely { Test-TorrentPeer -EndPoint 'no-port', "127.0.0.1:$port", "127.0.0.1:$port" -InfoHash (Get-TestHash 1) -TimeoutSec 2 }
         $probes = @(Test-TorrentPeer -EndPoint "127.0.0.1:$port", "127.0.0.1:$port" -InfoHash (Get-TestHash 1) -TimeoutSec 2)
@@ -70,7 +70,7 @@ Describe 'Test-TorrentPeer' {
     }
 
     It 'shows progress of peers probed and completes it' {
-        $captured = Invoke-Captured 'Test-TorrentPeer' @{ EndPoint = "127.0.0.1:$(Get-ClosedLoopbackPort)"; InfoHash = (Get-TestHash 1) }
+        $captured = Invoke-Captured 'Test-TorrentPeer' @{ EndPoint = "127.0.0.1:$(Get-ClosedTcpPort)"; InfoHash = (Get-TestHash 1) }
 
         $captured.Progress[0].StatusDescription | Should -Be '0 of 1 peers probed'
         $captured.Progress[-1].RecordType | Should -Be 'Completed'

@@ -21,6 +21,7 @@ namespace TrackerPS.Core.Tests.Integration
         public const string ModulePath = "/usr/lib/python3/dist-packages";
 
         private int? _pid;
+        private string? _directory;
 
         public IReadOnlyDictionary<string, LibtorrentSeed> Seeds { get; private set; } = new Dictionary<string, LibtorrentSeed>();
 
@@ -62,6 +63,7 @@ namespace TrackerPS.Core.Tests.Integration
                 using Process process = Process.GetProcessById(pid);
                 process.Kill();
                 process.WaitForExit();
+                Directory.Delete(_directory!, recursive: true);
             }
 
             return Task.CompletedTask;
@@ -82,6 +84,7 @@ namespace TrackerPS.Core.Tests.Integration
 
             var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.Split('=', 2)).ToDictionary(p => p[0], p => p[1]);
             _pid = int.Parse(lines["TRACKERPS_LIBTORRENT_PID"], System.Globalization.CultureInfo.InvariantCulture);
+            _directory = Path.GetDirectoryName(lines[SeedsVariable]);
             return lines[SeedsVariable];
         }
     }
