@@ -104,6 +104,21 @@ namespace TrackerPS.Core.Tests.PeerWire
             Assert.False(probe.SupportsExtensionProtocol);
         }
 
+        [Theory]
+        [InlineData(false, 0x04)]
+        [InlineData(true, 0x14)]
+        public async Task Handshake_SetsTheV2BitOnlyForAHybrid(bool hybrid, byte lastReserved)
+        {
+            byte[]? received = null;
+            using var peer = new FakePeer(async c => received = await c.HandshakeAsync());
+            string? upgraded = hybrid ? new string('2', 64) : null;
+
+            await PeerProberLibtorrentTests.Prober().ProbeAsync(PeerProberLibtorrentTests.Target(peer.Port, Hash, upgraded), CancellationToken.None);
+
+            Assert.Equal(0x10, received![25]);
+            Assert.Equal(lastReserved, received[27]);
+        }
+
         [Fact]
         public async Task Cancellation_EndsEveryProbeWithin200Milliseconds()
         {
