@@ -76,6 +76,30 @@ Describe 'Test-TorrentPeer' {
         $captured.Progress[-1].RecordType | Should -Be 'Completed'
     }
 
+    It 'stops within 200 ms on Ctrl+C while peers stay silent' {
+        # A listener that never accepts: connects complete from its backlog, and no handshake ever comes.
+        $listener = [System.Net.Sockets.TcpListener]::new([System.Net.IPAddress]::Loopback, 0)
+        $listener.Start(64)
+        $shell = [powershell]::Create()
+        try {
+            $null = $shell.AddCommand('Import-Module').AddParameter('Name', $ModuleManifest).AddStatement()
+            $endPoints = @(1..20 | ForEach-Object { "127.0.0.1:$($listener.LocalEndpoint.Port)" })
+            $null = $shell.AddCommand('Test-TorrentPeer').AddParameters(@{ EndPoint = $endPoints; InfoHash = (Get-TestHash 1); TimeoutSec = 30 })
+            $running = $shell.BeginInvoke()
+            Start-Sleep -Milliseconds 1500
+            $clock = [System.Diagnostics.Stopwatch]::StartNew()
+            $shell.Stop()
+            $clock.Stop()
+
+            $running.IsCompleted | Should -BeTrue
+            $clock.ElapsedMilliseconds | Should -BeLessThan 200
+        }
+        finally {
+            $shell.Dispose()
+            $listener.Stop()
+        }
+    }
+
     It 'end to end: announces to opentracker, probes the peers it returns and groups the reachable ones by client' -Skip:(-not ($env:TRACKERPS_LIBTORRENT_SEEDS -and $env:TRACKERPS_OPENTRACKER_HTTP)) {
         $seed = $Seeds['v1']
         # Announce on the seed's behalf, so the tracker lists 127.0.0.1:<seed port>; it also lists our own port 6881.
