@@ -20,5 +20,11 @@ namespace TrackerPS.Core.Trackers
 
         /// <summary>No scrape URI can be derived from the announce URI (BEP 48). ErrorId ScrapeNotSupported.</summary>
         ScrapeNotSupported,
+
+        /// <summary>
+        /// The SSRF rules of <see cref="Network.NetworkPolicy"/> refused the request before it was sent (see
+        /// <see cref="TrackerException.PolicyRule"/>). ErrorId TrackerRefusedByPolicy.
+        /// </summary>
+        RefusedByPolicy,
     }
 }

@@ -115,7 +115,7 @@ namespace TrackerPS.Core.Trackers.Udp
             {
                 string message = UdpErrorResponse.Decode(reply.Packet, reply.TransactionId);
                 throw new TrackerException(
-                    operation.Tracker, TrackerErrorKind.FailureReason, $"UDP tracker {TrackerUriRedactor.Redact(operation.Tracker)} answered with an error: {message}")
+                    operation.Tracker, TrackerErrorKind.FailureReason, $"UDP tracker {TrackerUriRedactor.Redact(operation.Tracker)} answered with an error: {TrackerText.Quote(message)}")
                 {
                     FailureReason = message,
                 };
