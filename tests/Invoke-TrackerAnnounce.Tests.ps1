@@ -345,7 +345,7 @@ Describe 'Invoke-TrackerAnnounce network policy' {
         # An in-process HTTP redirector on loopback, served from its own runspace: /final/announce answers an empty
         # peer list, /once/announce redirects there, /scheme/announce redirects to ftp://, and any other path redirects
         # to a new /hop<n>/announce, for ever. Every hop keeps a path ending in /announce, as the loopback rule wants.
-        function Start-Redirector {
+        function Open-Redirector {
             $listener = [System.Net.Sockets.TcpListener]::new([System.Net.IPAddress]::Loopback, 0)
             $listener.Start()
             $paths = [System.Collections.Concurrent.ConcurrentQueue[string]]::new()
@@ -390,7 +390,7 @@ Describe 'Invoke-TrackerAnnounce network policy' {
             }
         }
 
-        function Stop-Redirector($Redirector) {
+        function Close-Redirector($Redirector) {
             $Redirector.Listener.Stop()
             $null = $Redirector.Shell.EndInvoke($Redirector.Handle)
             $Redirector.Shell.Dispose()
@@ -458,7 +458,7 @@ Describe 'Invoke-TrackerAnnounce network policy' {
     }
 
     It 'follows a redirect between loopback /announce paths' {
-        $redirector = Start-Redirector
+        $redirector = Open-Redirector
         try {
             $response = Invoke-TrackerAnnounce -InfoHash $TestHash -Tracker "$($redirector.Url)/once/announce" -AsResponse -TimeoutSec 5 -ErrorAction Stop
 
@@ -466,12 +466,12 @@ Describe 'Invoke-TrackerAnnounce network policy' {
             @($redirector.Paths) | Should -Be @('/once/announce', '/final/announce')
         }
         finally {
-            Stop-Redirector $redirector
+            Close-Redirector $redirector
         }
     }
 
     It 'refuses the sixth redirect (RedirectLimit)' {
-        $redirector = Start-Redirector
+        $redirector = Open-Redirector
         try {
             $tracker = [uri] "$($redirector.Url)/announce"
 
@@ -483,12 +483,12 @@ Describe 'Invoke-TrackerAnnounce network policy' {
             $redirector.Paths.Count | Should -Be 6
         }
         finally {
-            Stop-Redirector $redirector
+            Close-Redirector $redirector
         }
     }
 
     It 'refuses a redirect to another scheme (RedirectScheme)' {
-        $redirector = Start-Redirector
+        $redirector = Open-Redirector
         try {
             $tracker = [uri] "$($redirector.Url)/scheme/announce"
 
@@ -499,7 +499,7 @@ Describe 'Invoke-TrackerAnnounce network policy' {
             $failures[0].Exception.Message | Should -BeLike '*ftp://127.0.0.1/announce, which is not http or https*'
         }
         finally {
-            Stop-Redirector $redirector
+            Close-Redirector $redirector
         }
     }
 }
