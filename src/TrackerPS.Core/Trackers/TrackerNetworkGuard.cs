@@ -22,19 +22,21 @@ namespace TrackerPS.Core.Trackers
         /// <param name="redirectedFrom">See <see cref="NetworkPolicy.Check"/>.</param>
         /// <param name="cancellationToken">Stops waiting for the resolver.</param>
         /// <returns>The addresses (all allowed) and the scope the hop counts as.</returns>
-        /// <exception cref="TrackerException">RefusedByPolicy, or ConnectionFailed when the name does not resolve.</exception>
+        /// <exception cref="TrackerException">RefusedByPolicy, or ConnectionFailed when the name does not resolve or is not a valid DNS name.</exception>
         /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
         internal static async Task<CheckedHost> ResolveAsync(
             NetworkPolicy policy, Uri tracker, Uri requestUri, string? loopbackPathSuffix, AddressScope? redirectedFrom, CancellationToken cancellationToken)
         {
-            string host = requestUri.DnsSafeHost;
+            // IdnHost: the name as DNS knows it (Punycode for an internationalised name), a literal without brackets.
+            string host = requestUri.IdnHost;
             IPAddress[] addresses;
             try
             {
                 addresses = await policy.Resolver.ResolveAsync(host, cancellationToken).ConfigureAwait(false);
             }
-            catch (SocketException e)
+            catch (Exception e) when (e is SocketException or ArgumentException)
             {
+                // ArgumentException: a name DNS cannot take (longer than 255 characters, say).
                 throw new TrackerException(
                     tracker, TrackerErrorKind.ConnectionFailed, $"Could not reach tracker {TrackerUriRedactor.Redact(tracker)}: cannot resolve '{host}': {e.Message}", e);
             }

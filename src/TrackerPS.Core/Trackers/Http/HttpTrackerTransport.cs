@@ -137,8 +137,8 @@ namespace TrackerPS.Core.Trackers.Http
             IPAddress address = host.Addresses[0];
             string literal = address.AddressFamily == AddressFamily.InterNetworkV6 ? "[" + address.ToString().Replace("%", "%25") + "]" : address.ToString();
             string pathAndQuery = uri.GetComponents(UriComponents.PathAndQuery, UriFormat.UriEscaped);
-            var request = new HttpRequestMessage(HttpMethod.Get, new Uri($"{uri.Scheme}://{literal}:{uri.Port}{pathAndQuery}", UriKind.Absolute));
-            request.Headers.Host = uri.Authority;
+            var request = new HttpRequestMessage(HttpMethod.Get, new Uri(uri.Scheme + "://" + literal + ":" + uri.Port.ToString(CultureInfo.InvariantCulture) + pathAndQuery, UriKind.Absolute));
+            request.Headers.Host = uri.IsDefaultPort ? uri.IdnHost : uri.IdnHost + ":" + uri.Port.ToString(CultureInfo.InvariantCulture);
             return request;
         }
 

@@ -132,6 +132,28 @@ namespace TrackerPS.Core.Tests.Trackers.Http
         }
 
         [Fact]
+        public async Task InternationalisedName_IsResolvedAndSentInPunycode()
+        {
+            using var server = new FakeHttpTracker(new FakeHttpResponse { Body = s_okBody });
+            var hosts = new Dictionary<string, string[]> { ["tracker.xn--bcher-kva.test"] = new[] { "127.0.0.1" } };
+
+            await Announce(TestPolicies.WithHosts(hosts), new Uri($"http://tracker.b\u00FCcher.test:{server.Port}/announce"));
+
+            Assert.Equal($"tracker.xn--bcher-kva.test:{server.Port}", Assert.Single(server.Requests).Headers["host"]);
+        }
+
+        [Fact]
+        public async Task NameLongerThanDnsAllows_IsAConnectionFailure()
+        {
+            string host = string.Join(".", Enumerable.Repeat(new string('a', 60), 5)) + ".test";
+
+            TrackerException error = await AnnounceFails(NetworkPolicy.Default, new Uri($"http://{host}/announce"));
+
+            Assert.Equal(TrackerErrorKind.ConnectionFailed, error.Kind);
+            Assert.Contains("cannot resolve", error.Message);
+        }
+
+        [Fact]
         public async Task NameThatDoesNotResolve_IsAConnectionFailure()
         {
             TrackerException error = await AnnounceFails(
