@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Threading;
 using System.Threading.Tasks;
-using TrackerPS.Core.Trackers;
+using TrackerPS.Core.Threading;
 
 namespace TrackerPS.Core.Network
 {

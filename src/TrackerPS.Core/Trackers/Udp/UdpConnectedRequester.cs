@@ -4,6 +4,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Threading.Tasks;
 using TrackerPS.Core.Network;
+using TrackerPS.Core.Threading;
 
 namespace TrackerPS.Core.Trackers.Udp
 {
