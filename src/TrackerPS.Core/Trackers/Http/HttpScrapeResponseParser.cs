@@ -4,6 +4,7 @@ using System.Linq;
 using System.Text;
 using TrackerPS.Core.Bencode;
 using TrackerPS.Core.Metainfo;
+using TrackerPS.Core.Network;
 
 namespace TrackerPS.Core.Trackers.Http
 {

@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
-using System.Text;
 using TrackerPS.Core.Bencode;
+using TrackerPS.Core.Network;
 
 namespace TrackerPS.Core.Trackers.Http
 {
@@ -11,9 +11,6 @@ namespace TrackerPS.Core.Trackers.Http
     /// </summary>
     internal static class HttpTrackerBody
     {
-        /// <summary>Characters of a non-bencode body (an HTML error page, say) quoted in the error message.</summary>
-        public const int ExcerptLength = 200;
-
         // Trackers append newlines or padding after the dictionary often enough that trailing bytes are a warning, not an error.
         private static readonly BencodeLimits s_limits = new BencodeLimits { AllowTrailingBytes = true };
 
@@ -40,7 +37,7 @@ namespace TrackerPS.Core.Trackers.Http
             }
             catch (BencodeException ex)
             {
-                throw Violation(tracker, httpStatus, $"{answered} with a body that is not bencode ({ex.Reason} at byte {ex.Offset}): \"{Excerpt(body)}\"", ex);
+                throw Violation(tracker, httpStatus, $"{answered} with a body that is not bencode ({ex.Reason} at byte {ex.Offset}): \"{TrackerText.Quote(body)}\"", ex);
             }
 
             if (document.Root is not BDictionary root)
@@ -63,7 +60,7 @@ namespace TrackerPS.Core.Trackers.Http
             {
                 string reason = HttpResponseFields.Text(failure);
                 string status = httpStatus == 200 ? string.Empty : $" (HTTP {httpStatus})";
-                throw new TrackerException(tracker, TrackerErrorKind.FailureReason, $"Tracker {TrackerUriRedactor.Redact(tracker)} failed{status}: {reason}")
+                throw new TrackerException(tracker, TrackerErrorKind.FailureReason, $"Tracker {TrackerUriRedactor.Redact(tracker)} failed{status}: {TrackerText.Quote(reason)}")
                 {
                     FailureReason = reason,
                     HttpStatusCode = httpStatus,
@@ -77,35 +74,6 @@ namespace TrackerPS.Core.Trackers.Http
             }
 
             return root;
-        }
-
-        /// <summary>The start of a body as one line of text: at most <see cref="ExcerptLength"/> characters, control characters as spaces.</summary>
-        /// <param name="body">The body.</param>
-        /// <returns>The excerpt, ending in an ellipsis when cut.</returns>
-        internal static string Excerpt(byte[] body)
-        {
-            // Four bytes per character is the most UTF-8 needs, so this many bytes always yield enough characters.
-            string text = Encoding.UTF8.GetString(body, 0, Math.Min(body.Length, ExcerptLength * 4));
-            var excerpt = new StringBuilder(ExcerptLength + 1);
-            foreach (char c in text)
-            {
-                if (excerpt.Length == ExcerptLength)
-                {
-                    return excerpt.Append('…').ToString();
-                }
-
-                bool blank = char.IsControl(c) || char.IsWhiteSpace(c);
-                if (!blank)
-                {
-                    excerpt.Append(c);
-                }
-                else if (excerpt.Length > 0 && excerpt[excerpt.Length - 1] != ' ')
-                {
-                    excerpt.Append(' ');
-                }
-            }
-
-            return excerpt.ToString().TrimEnd();
         }
 
         private static TrackerException Violation(Uri tracker, int httpStatus, string message, Exception? inner = null) =>
