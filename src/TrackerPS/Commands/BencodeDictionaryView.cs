@@ -51,7 +51,8 @@ namespace TrackerPS.Commands
             {
                 foreach (DictionaryEntry entry in (OrderedDictionary)dictionary.BaseObject)
                 {
-                    if (entry.Key is string name && dictionary.Properties[name] is null)
+                    // A BEP 52 file tree keys each file's leaf by the empty string, which cannot name a property.
+                    if (entry.Key is string name && name.Length > 0 && dictionary.Properties[name] is null)
                     {
                         dictionary.Properties.Add(new PSNoteProperty(name, entry.Value));
                     }
