@@ -19,6 +19,7 @@ namespace TrackerPS.Commands
     {
         private readonly List<byte> _pipedBytes = new List<byte>();
         private bool _sawInput;
+        private bool _tooLarge;
 
         /// <summary>The bencoded bytes: one <c>byte[]</c> (<c>-InputObject $bytes</c>, or <c>,$bytes |</c>), or bytes from the pipeline, concatenated.</summary>
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = ParameterSets.InputObject, ValueFromPipeline = true)]
@@ -57,13 +58,13 @@ namespace TrackerPS.Commands
             if (ParameterSetName == ParameterSets.InputObject)
             {
                 _sawInput = true;
-                if (_pipedBytes.Count + (long)InputObject.Length > MaxSize)
+                // Past the limit, stop gathering (the decoder would refuse the input anyway) and report it once, at the end.
+                _tooLarge |= _pipedBytes.Count + (long)InputObject.Length > MaxSize;
+                if (!_tooLarge)
                 {
-                    // Stop gathering early: the decoder would refuse it anyway, with the same message.
-                    ThrowTerminatingError(ParseError(new BencodeException(0, $"input is more than the limit of {MaxSize} bytes", null), "InputObject"));
+                    _pipedBytes.AddRange(InputObject);
                 }
 
-                _pipedBytes.AddRange(InputObject);
                 return;
             }
 
@@ -97,7 +98,11 @@ namespace TrackerPS.Commands
         /// <inheritdoc />
         protected override void EndProcessing()
         {
-            if (_sawInput)
+            if (_tooLarge)
+            {
+                WriteError(ParseError(new BencodeException(0, $"input is more than the limit of {MaxSize} bytes", null), "InputObject"));
+            }
+            else if (_sawInput)
             {
                 Decode(_pipedBytes.ToArray(), null, "InputObject");
             }
