@@ -123,7 +123,7 @@ Describe 'ConvertTo-Bencode' {
     It 'encodes hashtables, ordered dictionaries, custom objects, arrays, integers, strings and byte[] with sorted keys' {
         $value = @{ b = 1; a = @('x', [byte[]] (1, 2)); c = [pscustomobject] @{ z = [long] 1; y = 'q' }; d = [ordered] @{ k = -3 } }
         ConvertTo-Bencode $value -AsString | Should -Be "d1:al1:x2:$([char]1)$([char]2)e1:bi1e1:cd1:y1:q1:zi1ee1:dd1:ki-3eee"
-        $bytes = ConvertTo-Bencode 'é'
+        $bytes = ConvertTo-Bencode ([string] [char] 0xE9)
         , $bytes | Should -BeOfType [byte[]]
         [Text.Encoding]::ASCII.GetString($bytes, 0, 2) | Should -Be '2:'
     }

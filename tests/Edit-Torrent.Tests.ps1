@@ -19,8 +19,12 @@ Describe 'Edit-Torrent' {
         }
 
         function New-WorkFolder {
+            [CmdletBinding(SupportsShouldProcess)]
+            param()
             $folder = Join-Path ([IO.Path]::GetTempPath()) ("trackerps-edit-" + [guid]::NewGuid().ToString('N'))
-            New-Item -ItemType Directory -Path $folder | Out-Null
+            if ($PSCmdlet.ShouldProcess($folder, 'Create test folder')) {
+                New-Item -ItemType Directory -Path $folder | Out-Null
+            }
             $folder
         }
 
