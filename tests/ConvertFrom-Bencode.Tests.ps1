@@ -50,6 +50,14 @@ Describe 'ConvertFrom-Bencode' {
         [Text.Encoding]::ASCII.GetString($keys[0]) | Should -Be 'announce'
     }
 
+    It 'writes an integer past 64 bits as BigInteger, and ConvertTo-Bencode writes it back' {
+        $text = 'li9223372036854775807ei-123456789012345678901234567890ee'
+        $value = , [Text.Encoding]::ASCII.GetBytes($text) | ConvertFrom-Bencode
+        $value[0] | Should -BeOfType [long]
+        $value[1] | Should -BeOfType [System.Numerics.BigInteger]
+        ConvertTo-Bencode -InputObject $value -AsString | Should -Be $text
+    }
+
     It 'writes a key that is not UTF-8 as hex' {
         $value = , [byte[]] (0x64, 0x32, 0x3A, 0xFF, 0xFE, 0x69, 0x31, 0x65, 0x65) | ConvertFrom-Bencode
         @($value.Keys) | Should -Be @('fffe')

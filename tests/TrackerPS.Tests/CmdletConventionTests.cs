@@ -10,7 +10,7 @@ namespace TrackerPS.Tests
         private static readonly string[] s_plainTypes =
         {
             typeof(string).FullName!, typeof(byte[]).FullName!, typeof(long).FullName!, typeof(object[]).FullName!,
-            typeof(System.Collections.Specialized.OrderedDictionary).FullName!,
+            typeof(System.Collections.Specialized.OrderedDictionary).FullName!, typeof(System.Numerics.BigInteger).FullName!,
         };
 
         public static TheoryData<string> CmdletNames => HelpTests.CmdletNames;

@@ -6,7 +6,7 @@ namespace TrackerPS.Core.Bencode
 {
     /// <summary>
     /// Turns decoded bencode (BEP 3) into plain .NET values: a dictionary becomes an <see cref="OrderedDictionary"/> in
-    /// input order, a list an <c>object[]</c>, an integer a <see cref="long"/>, a string a <see cref="string"/> when it is
+    /// input order, a list an <c>object[]</c>, an integer a <see cref="long"/> (a <see cref="System.Numerics.BigInteger"/> past 64 bits), a string a <see cref="string"/> when it is
     /// valid UTF-8 and a <c>byte[]</c> otherwise. Keys are text when valid UTF-8, else lower-case hex, or always
     /// <c>byte[]</c> when asked. Iterative, so any depth the decoder accepted converts without recursion.
     /// </summary>
@@ -71,6 +71,7 @@ namespace TrackerPS.Core.Bencode
 
         private static object? Leaf(BValue value, bool stringsAsBytes) => value switch
         {
+            BInteger integer when integer.IsBig => integer.BigValue,
             BInteger integer => integer.Value,
             BString text when !stringsAsBytes && text.TryGetUtf8(out string? utf8) => utf8!,
             BString text => text.ToArray(),

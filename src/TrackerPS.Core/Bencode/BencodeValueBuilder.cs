@@ -9,7 +9,7 @@ namespace TrackerPS.Core.Bencode
     /// <summary>
     /// Builds bencode values (BEP 3) from plain .NET values: dictionaries (<see cref="IDictionary"/>, keys <c>string</c>
     /// as UTF-8 or <c>byte[]</c> as is), lists (any other <see cref="IEnumerable"/>), integers (every integral type and
-    /// <see cref="BigInteger"/> within 64 bits), <c>string</c> (as UTF-8) and <c>byte[]</c>. Anything else (null, bool,
+    /// <see cref="BigInteger"/>, of any size), <c>string</c> (as UTF-8) and <c>byte[]</c>. Anything else (null, bool,
     /// floating point, other objects) is an error naming its path, like <c>$.info.files[0].length</c>.
     /// </summary>
     public sealed class BencodeValueBuilder
@@ -46,13 +46,9 @@ namespace TrackerPS.Core.Bencode
                 case bool:
                     throw Unsupported(path, "a Boolean (bencode has no Boolean: use 0 or 1)");
                 case BigInteger big:
-                    return big >= long.MinValue && big <= long.MaxValue
-                        ? new BInteger((long)big)
-                        : throw new ArgumentException($"Cannot bencode the value at '{path}': {big} does not fit in 64 bits.");
+                    return new BInteger(big);
                 case ulong unsigned:
-                    return unsigned <= long.MaxValue
-                        ? new BInteger((long)unsigned)
-                        : throw new ArgumentException($"Cannot bencode the value at '{path}': {unsigned} does not fit in 64 bits.");
+                    return new BInteger(new BigInteger(unsigned));
                 case sbyte or byte or short or ushort or int or uint or long:
                     return new BInteger(System.Convert.ToInt64(value, CultureInfo.InvariantCulture));
                 case IDictionary dictionary:

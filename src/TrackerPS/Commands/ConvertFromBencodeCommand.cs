@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Collections.Specialized;
 using System.IO;
 using System.Management.Automation;
+using System.Numerics;
 using TrackerPS.Core.Bencode;
 using TrackerPS.Core.Metainfo;
 
@@ -10,11 +11,11 @@ namespace TrackerPS.Commands
 {
     /// <summary>
     /// <c>ConvertFrom-Bencode</c>: decodes bencode (BEP 3), from bytes or from files, into PowerShell values: ordered
-    /// dictionaries, arrays, <see cref="long"/>, text (valid UTF-8) or <c>byte[]</c>. Bytes piped one by one (PowerShell
+    /// dictionaries, arrays, <see cref="long"/> (<see cref="BigInteger"/> past 64 bits), text (valid UTF-8) or <c>byte[]</c>. Bytes piped one by one (PowerShell
     /// unrolls a piped <c>byte[]</c>) are gathered and decoded as one input once the pipeline ends.
     /// </summary>
     [Cmdlet(VerbsData.ConvertFrom, "Bencode", DefaultParameterSetName = ParameterSets.InputObject)]
-    [OutputType(typeof(OrderedDictionary), typeof(object[]), typeof(long), typeof(string), typeof(byte[]))]
+    [OutputType(typeof(OrderedDictionary), typeof(object[]), typeof(long), typeof(BigInteger), typeof(string), typeof(byte[]))]
     public sealed class ConvertFromBencodeCommand : TorrentFileCmdlet
     {
         private readonly List<byte> _pipedBytes = new List<byte>();
@@ -50,7 +51,7 @@ namespace TrackerPS.Commands
         [ValidateRange(1, int.MaxValue)]
         public int MaxTokens { get; set; } = BencodeLimits.DefaultMaxTokens;
 
-        private BencodeLimits Limits => new BencodeLimits { MaxDepth = MaxDepth, MaxInputSize = MaxSize, MaxTokens = MaxTokens };
+        private BencodeLimits Limits => new BencodeLimits { MaxDepth = MaxDepth, MaxInputSize = MaxSize, MaxTokens = MaxTokens, AllowBigIntegers = true };
 
         /// <inheritdoc />
         protected override void ProcessRecord()

@@ -109,11 +109,46 @@ namespace TrackerPS.Core.Tests.Bencode
         }
 
         [Fact]
-        public void Build_Null_AndBigIntegerPast64Bits_AreErrors()
+        public void Build_Null_IsAnError()
         {
             Assert.Contains("null", Assert.Throws<ArgumentException>(() => new BencodeValueBuilder().Build(new object?[] { null })).Message, StringComparison.Ordinal);
-            Assert.Contains("64 bits", Assert.Throws<ArgumentException>(() => new BencodeValueBuilder().Build(BigInteger.Pow(2, 64))).Message, StringComparison.Ordinal);
-            Assert.Contains("64 bits", Assert.Throws<ArgumentException>(() => new BencodeValueBuilder().Build(ulong.MaxValue)).Message, StringComparison.Ordinal);
+        }
+
+        [Fact]
+        public void Build_IntegersPast64Bits_EncodeAsDigits()
+        {
+            Assert.Equal("i18446744073709551616e", Encoding.ASCII.GetString(BencodeEncoder.Encode(new BencodeValueBuilder().Build(BigInteger.Pow(2, 64)))));
+            Assert.Equal("i18446744073709551615e", Encoding.ASCII.GetString(BencodeEncoder.Encode(new BencodeValueBuilder().Build(ulong.MaxValue))));
+        }
+
+        [Theory]
+        [InlineData("i9223372036854775807e", false)]
+        [InlineData("i-9223372036854775808e", false)]
+        [InlineData("i9223372036854775808e", true)]
+        [InlineData("i-9223372036854775809e", true)]
+        [InlineData("i123456789012345678901234567890e", true)]
+        public void Decode_AllowBigIntegers_GivesBigIntegerPast64Bits_AndRoundTrips(string text, bool big)
+        {
+            byte[] data = Encoding.ASCII.GetBytes(text);
+            BencodeDocument document = BencodeDecoder.Decode(data, new BencodeLimits { AllowBigIntegers = true });
+
+            object value = BencodeObjectConverter.Convert(document.Root, false, false);
+
+            Assert.Empty(document.Warnings);
+            Assert.Equal(big, value is BigInteger);
+            Assert.Equal(text.Substring(1, text.Length - 2), Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture));
+            Assert.Equal(data, BencodeEncoder.Encode(new BencodeValueBuilder().Build(value)));
+        }
+
+        [Fact]
+        public void Decode_BigIntegers_AreStillAnErrorByDefault_AndKeepTheirCanonicalChecks()
+        {
+            var e = Assert.Throws<BencodeException>(() => BencodeDecoder.Decode(Encoding.ASCII.GetBytes("i9223372036854775808e")));
+            BencodeDocument leadingZero = BencodeDecoder.Decode(Encoding.ASCII.GetBytes("i09223372036854775808e"), new BencodeLimits { AllowBigIntegers = true });
+
+            Assert.Contains("overflows a 64-bit integer", e.Message, StringComparison.Ordinal);
+            Assert.Contains("leading zero", Assert.Single(leadingZero.Warnings).Message, StringComparison.Ordinal);
+            Assert.Throws<OverflowException>(() => ((BInteger)leadingZero.Root).Value);
         }
 
         [Fact]
