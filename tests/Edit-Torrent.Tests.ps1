@@ -182,6 +182,40 @@ Describe 'Edit-Torrent' {
             Get-ChildItem -LiteralPath '/proc' -Filter '.trackerps-*' -Force | Should -BeNullOrEmpty
         }
 
+        It 'a pipeline stopped mid-run (Ctrl+C) leaves each file either as it was or fully edited, and no temporary file' {
+            $source = Join-Path $work 'v1-multi.torrent'
+            $original = (Get-FileHash -LiteralPath $source).Hash
+            $many = Join-Path $work 'many'
+            $null = New-Item -ItemType Directory -Path $many
+            foreach ($i in 1..300) {
+                Copy-Item -LiteralPath $source -Destination (Join-Path $many "t$i.torrent")
+            }
+            $shell = [powershell]::Create()
+            try {
+                $null = $shell.AddCommand('Import-Module').AddParameter('Name', $ModuleManifest).AddStatement()
+                $null = $shell.AddCommand('Edit-Torrent').AddParameter('Path', (Join-Path $many '*.torrent')).AddParameter('AddTracker', 'udp://backup.example:6969/announce')
+                $run = $shell.BeginInvoke()
+                # Files are edited in name order: stop as soon as the first one is written.
+                $first = Join-Path $many 't1.torrent'
+                while ((Get-FileHash -LiteralPath $first).Hash -eq $original -and -not $run.IsCompleted) {
+                    Start-Sleep -Milliseconds 20
+                }
+                $shell.Stop()
+                $null = $run.AsyncWaitHandle.WaitOne(10000)
+            }
+            finally {
+                $shell.Dispose()
+            }
+
+            $edited = Edit-Torrent -LiteralPath $source -AddTracker 'udp://backup.example:6969/announce' -Destination (Join-Path $work 'expected.torrent')
+            $expected = (Get-FileHash -LiteralPath $edited.Path).Hash
+            $hashes = Get-ChildItem -LiteralPath $many -Force | ForEach-Object { (Get-FileHash -LiteralPath $_.FullName).Hash }
+            @($hashes).Count | Should -Be 300
+            $hashes | Where-Object { $_ -ne $original -and $_ -ne $expected } | Should -BeNullOrEmpty
+            @($hashes | Where-Object { $_ -eq $original }).Count | Should -BeGreaterThan 0
+            @($hashes | Where-Object { $_ -eq $expected }).Count | Should -BeGreaterThan 0
+        }
+
         It 'one bad file in the pipeline is a non-terminating error and the rest are edited' {
             [IO.File]::WriteAllText((Join-Path $work 'bad.torrent'), 'not bencode')
             $results = Get-ChildItem -LiteralPath $work -Filter '*.torrent' | Sort-Object Name |

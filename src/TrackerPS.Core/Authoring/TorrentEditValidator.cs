@@ -14,7 +14,7 @@ namespace TrackerPS.Core.Authoring
         /// A change inside <c>info</c> without <see cref="TorrentEdit.AllowInfoChange"/>; a field both set and cleared; a
         /// tracker that is not an absolute http, https, udp, ws or wss URL; a web seed that is not http, https or ftp
         /// (BEP 19) or an HTTP seed that is not http or https (BEP 17); an empty or unsafe name; an empty passkey, or one
-        /// without the other; a negative tier.
+        /// without the other; a negative tier, or a tier with no tracker to add.
         /// </exception>
         public static void Validate(TorrentEdit edit)
         {
@@ -42,6 +42,11 @@ namespace TrackerPS.Core.Authoring
             if (edit.Tier < 0)
             {
                 throw new ArgumentException("The tier must be 0 or more (0 is the first BEP 12 tier).");
+            }
+
+            if (edit.Tier is not null && edit.AddTracker.Count == 0)
+            {
+                throw new ArgumentException("A tier says where added trackers go; give the trackers to add with it.");
             }
 
             if ((edit.OldPasskey is null) != (edit.NewPasskey is null) || edit.OldPasskey?.Length == 0 || edit.NewPasskey?.Length == 0)

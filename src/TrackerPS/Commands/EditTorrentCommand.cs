@@ -16,7 +16,7 @@ namespace TrackerPS.Commands
     /// </summary>
     [Cmdlet(VerbsData.Edit, "Torrent", DefaultParameterSetName = ParameterSets.Path, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(TorrentInfo))]
-    public sealed class EditTorrentCommand : TorrentFileCmdlet
+    public sealed class EditTorrentCommand : TorrentFileCmdlet, IDisposable
     {
         private readonly CancellationTokenSource _stopping = new CancellationTokenSource();
         private readonly HashSet<string> _destinationsWritten = new HashSet<string>(StringComparer.Ordinal);
@@ -135,6 +135,12 @@ namespace TrackerPS.Commands
         protected override void StopProcessing()
         {
             _stopping.Cancel();
+        }
+
+        /// <summary>Releases the cancellation source (PowerShell disposes a cmdlet when its pipeline ends).</summary>
+        public void Dispose()
+        {
+            _stopping.Dispose();
         }
 
         private void EditFile(string file)

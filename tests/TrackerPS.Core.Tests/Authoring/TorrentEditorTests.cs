@@ -215,6 +215,12 @@ namespace TrackerPS.Core.Tests.Authoring
         }
 
         [Fact]
+        public void Tier_WithoutTrackersToAdd_IsRefused()
+        {
+            Assert.Throws<ArgumentException>(() => TorrentEditValidator.Validate(new TorrentEdit { Tier = 0, Comment = "x" }));
+        }
+
+        [Fact]
         public void SetAndClearSameField_IsRefused()
         {
             Assert.Throws<ArgumentException>(() => TorrentEditValidator.Validate(new TorrentEdit { Comment = "x", Clear = TorrentField.Comment }));
