@@ -7,7 +7,7 @@ namespace TrackerPS.Core.Bencode
     /// Decodes bencode (BEP 3 §bencoding) from bytes. The decoder is iterative (an explicit stack, so no input can
     /// overflow the call stack), copies no string bytes, and records each value's exact byte range. It writes a flat
     /// token list (<see cref="BencodeTokenList"/>); value objects are created from it only when read.
-    /// Always errors: a truncated value, a length prefix past the end, a missing <c>e</c>, integer overflow,
+    /// Always errors: a truncated value, a length prefix past the end, a missing <c>e</c>, integer overflow (unless <see cref="BencodeLimits.AllowBigIntegers"/>),
     /// a non-string dictionary key, a duplicate key, and any <see cref="BencodeLimits"/> limit exceeded.
     /// Warnings in lenient mode, errors in strict mode: unsorted keys, leading zeros, <c>-0</c>.
     /// </summary>
@@ -229,7 +229,7 @@ namespace TrackerPS.Core.Bencode
             }
 
             int digitsStart = _position;
-            long value = ReadDigits(negative, "integer");
+            long value = _limits.AllowBigIntegers ? ReadBigDigits(negative) : ReadDigits(negative, "integer");
             if (_position == digitsStart)
             {
                 throw Error(_position, "expected a digit in integer");
@@ -241,7 +241,7 @@ namespace TrackerPS.Core.Bencode
             }
 
             _position++;
-            if (negative && value == 0)
+            if (negative && value == 0 && _data[digitsStart] == (byte)'0')
             {
                 NonCanonical(start, "integer is negative zero (-0)");
             }
@@ -309,6 +309,25 @@ namespace TrackerPS.Core.Bencode
             }
 
             return -value;
+        }
+
+        /// <summary>Reads an integer's digits of any length: the 64-bit value, or 0 when it does not fit (<see cref="BInteger"/> reads the digits again).</summary>
+        private long ReadBigDigits(bool negative)
+        {
+            try
+            {
+                return ReadDigits(negative, "integer");
+            }
+            catch (BencodeException)
+            {
+                // ReadDigits fails only on overflow, part-way through the digits: skip the rest.
+                while (_position < _data.Length && _data[_position] >= (byte)'0' && _data[_position] <= (byte)'9')
+                {
+                    _position++;
+                }
+
+                return 0;
+            }
         }
 
         private int Peek() => _position < _data.Length ? _data[_position] : -1;

@@ -70,6 +70,10 @@ namespace TrackerPS.Core.Metainfo
             return uris.ToArray();
         }
 
+        /// <summary>True when <paramref name="uri"/> is absolute, written with <c>://</c> and has one of <paramref name="schemes"/>: what <see cref="TryParse"/> accepts.</summary>
+        public static bool IsUsable(Uri uri, string[] schemes) =>
+            uri.IsAbsoluteUri && HasScheme(schemes, uri.Scheme) && uri.OriginalString.IndexOf("://", StringComparison.Ordinal) >= 0;
+
         private static bool HasScheme(string[] schemes, string scheme)
         {
             foreach (string allowed in schemes)
