@@ -1,5 +1,5 @@
 using System;
-using TrackerPS.Core.Trackers;
+using TrackerPS.Core.Network;
 
 namespace TrackerPS.Core.Authoring
 {
