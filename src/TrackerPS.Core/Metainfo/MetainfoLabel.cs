@@ -7,7 +7,8 @@ namespace TrackerPS.Core.Metainfo
     /// A key's full name for messages, such as <c>info.files[12].path[2]</c>, kept in parts and joined only when a
     /// message is written. Joining eagerly cost about ten strings per file that no message ever used: on a 50,000-file
     /// torrent that was 30 MB, a third of everything the reader allocated (see tests/TrackerPS.Benchmarks).
-    /// Shape: <c>prefix[index].key[item]</c>, each part after the prefix optional; longer names fall back to one string.
+    /// Shape: <c>prefix[index].key[item]</c>, each part after the prefix optional (so <c>prefix[index][item]</c> too); longer
+    /// names fall back to one string.
     /// </summary>
     internal readonly struct MetainfoLabel
     {
@@ -36,7 +37,7 @@ namespace TrackerPS.Core.Metainfo
                 return new MetainfoLabel(_prefix, index, null, None);
             }
 
-            if (_key is not null && _item == None)
+            if (_item == None)
             {
                 return new MetainfoLabel(_prefix, _index, _key, index);
             }
