@@ -34,6 +34,29 @@ namespace TrackerPS.Core
             }
         }
 
+        /// <summary>
+        /// Keeps the warning <c>string.Format(format, args)</c> (invariant culture), formatting it only when it is kept: a
+        /// warning repeated for every entry of a hostile list then costs nothing once the list is full.
+        /// </summary>
+        public void Add<T0>(string format, T0 arg0) => Add(format, arg0, (object?)null, (object?)null);
+
+        /// <inheritdoc cref="Add{T0}(string, T0)"/>
+        public void Add<T0, T1>(string format, T0 arg0, T1 arg1) => Add(format, arg0, arg1, (object?)null);
+
+        /// <inheritdoc cref="Add{T0}(string, T0)"/>
+        public void Add<T0, T1, T2>(string format, T0 arg0, T1 arg1, T2 arg2)
+        {
+            // Generic, so that a number is boxed only when its warning is written.
+            if (HasRoom)
+            {
+                _kept.Add(string.Format(CultureInfo.InvariantCulture, format, arg0, arg1, arg2));
+            }
+            else
+            {
+                Dropped++;
+            }
+        }
+
         /// <summary>Counts <paramref name="count"/> warnings dropped before they reached this list (by the bencode decoder, say).</summary>
         public void Drop(int count) => Dropped += count;
 

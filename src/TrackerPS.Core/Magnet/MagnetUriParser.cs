@@ -72,7 +72,7 @@ namespace TrackerPS.Core.Magnet
                 string rawValue = equals < 0 ? string.Empty : parameter.Substring(equals + 1);
                 if (rawName.Length == 0)
                 {
-                    builder.Warnings.Add($"Ignored parameter '{parameter}': it has no name.");
+                    builder.Warnings.Add("Ignored parameter '{0}': it has no name.", parameter);
                     continue;
                 }
 

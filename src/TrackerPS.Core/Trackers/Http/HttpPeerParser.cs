@@ -81,20 +81,21 @@ namespace TrackerPS.Core.Trackers.Http
 
         private void ReadDictionaries(BList list)
         {
+            // Findings about an entry's own fields only mean the entry is skipped: they are dropped, in one list for all entries.
+            var ignored = new WarningList();
             for (int i = 0; i < list.Items.Count; i++)
             {
                 if (list.Items[i] is not BDictionary entry)
                 {
-                    _warnings.Add($"'peers' entry {i} is not a dictionary; ignored");
+                    _warnings.Add("'peers' entry {0} is not a dictionary; ignored", i);
                     continue;
                 }
 
-                var ignored = new WarningList();
                 BString? ip = HttpResponseFields.String(entry, "ip", ignored);
                 long? port = HttpResponseFields.Integer(entry, "port", ignored);
                 if (ip is null || port is null || port < 0 || port > ushort.MaxValue)
                 {
-                    _warnings.Add($"'peers' entry {i} lacks a string 'ip' or an integer 'port' in 0…{ushort.MaxValue}; ignored");
+                    _warnings.Add("'peers' entry {0} lacks a string 'ip' or an integer 'port' in 0…{1}; ignored", i, ushort.MaxValue);
                     continue;
                 }
 
@@ -106,7 +107,7 @@ namespace TrackerPS.Core.Trackers.Http
                     // Uri accepts more than an address (an IPv6 prefix length such as '::1/64', say) that IPAddress refuses.
                     if (!IPAddress.TryParse(host, out IPAddress? address))
                     {
-                        _warnings.Add($"'peers' entry {i} has 'ip' '{host}', which is not an IP address; ignored");
+                        _warnings.Add("'peers' entry {0} has 'ip' '{1}', which is not an IP address; ignored", i, host);
                         continue;
                     }
 

@@ -28,7 +28,7 @@ namespace TrackerPS.Core.Trackers.Http
                 return integer.Value;
             }
 
-            warnings.Add($"'{key}' is {Describe(value)}, not an integer; ignored");
+            warnings.Add("'{0}' is {1}, not an integer; ignored", key, Describe(value));
             return null;
         }
 
@@ -72,7 +72,7 @@ namespace TrackerPS.Core.Trackers.Http
                 return text;
             }
 
-            warnings.Add($"'{key}' is {Describe(value)}, not a string; ignored");
+            warnings.Add("'{0}' is {1}, not a string; ignored", key, Describe(value));
             return null;
         }
 
