@@ -6,7 +6,10 @@ namespace TrackerPS.Core
     /// <summary>
     /// The rule that keeps one hostile item from stopping the rest: every exception that parsing one torrent, one tracker
     /// reply or one magnet link throws becomes that item's own error, with the original as its inner exception. Only
-    /// what no caller can recover from passes through.
+    /// what no caller can recover from passes through. The places every item is parsed through, and so contained:
+    /// <c>TorrentReader.Contain</c> (every torrent, as <c>MetainfoException</c>), <c>MagnetUriParser.Contain</c> (every
+    /// magnet link, as <c>FormatException</c>) and <c>ThrottledTrackerRequest</c> (every request of an announce or scrape
+    /// run, HTTP and UDP, as a <c>TrackerException</c> of kind <c>ProtocolViolation</c>).
     /// </summary>
     internal static class Containment
     {
