@@ -75,7 +75,7 @@ namespace TrackerPS.Core
         }
 
         /// <summary>The line that ends a capped list: <c>42 more warnings were dropped (only the first 100 are kept)</c>.</summary>
-        public static string DroppedLine(int dropped) => string.Format(
+        private static string DroppedLine(int dropped) => string.Format(
             CultureInfo.InvariantCulture, "{0} more warning(s) were dropped (only the first {1} are kept)", dropped, MaxWarnings);
     }
 }

@@ -22,9 +22,6 @@ namespace TrackerPS.Core.Metainfo
         /// <summary>The warnings so far, capped (see <see cref="WarningList"/>).</summary>
         public WarningList Warnings { get; } = new WarningList();
 
-        /// <summary>False once the warnings are full: a caller in a loop over the input may then skip building a message.</summary>
-        public bool KeepsWarnings => Warnings.HasRoom;
-
         public void Warn(int offset, string message)
         {
             if (Warnings.HasRoom)
