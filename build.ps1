@@ -223,7 +223,8 @@ function Invoke-AnalyzeTask {
     $files = @(
         Get-Item -LiteralPath (Join-Path $PSScriptRoot 'build.ps1'), $settings
         Get-ChildItem -LiteralPath (Join-Path $PSScriptRoot 'module') -Filter '*.psd1'
-        Get-ChildItem -LiteralPath (Join-Path $PSScriptRoot 'tests') -Filter '*.ps1'
+        Get-ChildItem -LiteralPath (Join-Path $PSScriptRoot 'tests') -Filter '*.ps1' -Recurse |
+            Where-Object FullName -NotMatch '[\\/](bin|obj)[\\/]'
     )
     $findings = @($files | ForEach-Object { Invoke-ScriptAnalyzer -Path $_.FullName -Settings $settings })
     if ($findings.Count -gt 0) {

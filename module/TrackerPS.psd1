@@ -15,8 +15,11 @@
     FormatsToProcess     = @('TrackerPS.Format.ps1xml')
 
     CmdletsToExport      = @(
+        'ConvertFrom-Bencode',
         'ConvertFrom-MagnetUri',
+        'ConvertTo-Bencode',
         'ConvertTo-MagnetUri',
+        'Edit-Torrent',
         'Get-TorrentInfo',
         'Get-TorrentInfoHash',
         'Get-TorrentMetadata',

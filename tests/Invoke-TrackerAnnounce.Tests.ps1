@@ -330,6 +330,180 @@ Describe 'Invoke-TrackerAnnounce keeps passkeys secret' {
     }
 }
 
+Describe 'Invoke-TrackerAnnounce network policy' {
+    BeforeAll {
+        $script:Command = Get-Command Invoke-TrackerAnnounce
+
+        # A loopback TCP listener that never answers: a connection to it stays pending, so Pending() tells whether
+        # anything was sent.
+        function Open-SilentListener {
+            $tcp = [System.Net.Sockets.TcpListener]::new([System.Net.IPAddress]::Loopback, 0)
+            $tcp.Start()
+            $tcp
+        }
+
+        # An in-process HTTP redirector on loopback, served from its own runspace: /final/announce answers an empty
+        # peer list, /once/announce redirects there, /scheme/announce redirects to ftp://, and any other path redirects
+        # to a new /hop<n>/announce, for ever. Every hop keeps a path ending in /announce, as the loopback rule wants.
+        function Open-Redirector {
+            $listener = [System.Net.Sockets.TcpListener]::new([System.Net.IPAddress]::Loopback, 0)
+            $listener.Start()
+            $paths = [System.Collections.Concurrent.ConcurrentQueue[string]]::new()
+            $shell = [powershell]::Create()
+            $null = $shell.AddScript({
+                param($Listener, $Paths)
+                while ($true) {
+                    try {
+                        $client = $Listener.AcceptTcpClient()
+                    }
+                    catch {
+                        return
+                    }
+                    try {
+                        $stream = $client.GetStream()
+                        $reader = [System.IO.StreamReader]::new($stream, [System.Text.Encoding]::ASCII)
+                        $path = $reader.ReadLine().Split(' ')[1].Split('?')[0]
+                        while ($reader.ReadLine()) { }
+                        $Paths.Enqueue($path)
+                        $body = ''
+                        $head = switch -Wildcard ($path) {
+                            '/final/announce' { $body = 'd8:intervali1800e5:peers0:e'; 'HTTP/1.1 200 OK' }
+                            '/once/announce' { "HTTP/1.1 302 Found`r`nLocation: /final/announce" }
+                            '/scheme/announce' { "HTTP/1.1 302 Found`r`nLocation: ftp://127.0.0.1/announce" }
+                            default { "HTTP/1.1 302 Found`r`nLocation: /hop$($Paths.Count)/announce" }
+                        }
+                        $bytes = [System.Text.Encoding]::ASCII.GetBytes("$head`r`nContent-Length: $($body.Length)`r`nConnection: close`r`n`r`n$body")
+                        $stream.Write($bytes, 0, $bytes.Length)
+                        $stream.Flush()
+                    }
+                    finally {
+                        $client.Dispose()
+                    }
+                }
+            }).AddArgument($listener).AddArgument($paths)
+            [pscustomobject] @{
+                Listener = $listener
+                Paths = $paths
+                Shell = $shell
+                Handle = $shell.BeginInvoke()
+                Url = "http://127.0.0.1:$($listener.LocalEndpoint.Port)"
+            }
+        }
+
+        function Close-Redirector($Redirector) {
+            $Redirector.Listener.Stop()
+            $null = $Redirector.Shell.EndInvoke($Redirector.Handle)
+            $Redirector.Shell.Dispose()
+        }
+
+    }
+
+    It '-AllowLocalNetwork is a switch on Invoke-TrackerAnnounce and Invoke-TrackerScrape' {
+        $Command.Parameters['AllowLocalNetwork'].SwitchParameter | Should -BeTrue
+        (Get-Command Invoke-TrackerScrape).Parameters['AllowLocalNetwork'].SwitchParameter | Should -BeTrue
+    }
+
+    It 'refuses a loopback tracker whose path does not end in /announce, sends it nothing, and asks the other trackers' {
+        $listener = Open-SilentListener
+        try {
+            $refused = [uri] "http://127.0.0.1:$($listener.LocalEndpoint.Port)/admin/delete?passkey=$QueryPasskey"
+            $other = [uri] "udp://127.0.0.1:$(Get-ClosedLoopbackPort)/announce"
+
+            Invoke-TrackerAnnounce -InfoHash $TestHash -Tracker $refused, $other -TimeoutSec 1 -ErrorAction SilentlyContinue -ErrorVariable failures
+
+            $failures | Should -HaveCount 2
+            $policy = @($failures | Where-Object { (Get-ErrorId $_) -eq 'TrackerRefusedByPolicy' })
+            $policy | Should -HaveCount 1
+            Assert-PolicyRefusal $policy[0] $refused 'LoopbackPath'
+            $policy[0].Exception.Message | Should -BeLike '*ends in /announce*'
+            $policy[0].Exception.Message | Should -Not -BeLike "*$QueryPasskey*"
+            Get-ErrorId ($failures | Where-Object TargetObject -EQ $other) | Should -BeIn $UnansweredIds
+            $listener.Pending() | Should -BeFalse
+        }
+        finally {
+            $listener.Stop()
+        }
+    }
+
+    It 'keeps the loopback path rule with -AllowLocalNetwork' {
+        $tracker = [uri] "http://127.0.0.1:$(Get-ClosedLoopbackPort)/"
+
+        Invoke-TrackerAnnounce -InfoHash $TestHash -Tracker $tracker -AllowLocalNetwork -ErrorAction SilentlyContinue -ErrorVariable failures
+
+        $failures | Should -HaveCount 1
+        Assert-PolicyRefusal $failures[0] $tracker 'LoopbackPath'
+    }
+
+    It 'refuses <_> (link-local, cloud metadata) without -AllowLocalNetwork' -ForEach 'http://169.254.169.254/latest/meta-data/', 'udp://[fe80::1]:6969/announce', 'http://[fd00:ec2::254]/announce' {
+        $tracker = [uri] $_
+
+        Invoke-TrackerAnnounce -InfoHash $TestHash -Tracker $tracker -TimeoutSec 5 -ErrorAction SilentlyContinue -ErrorVariable failures
+
+        $failures | Should -HaveCount 1
+        Assert-PolicyRefusal $failures[0] $tracker 'LocalNetwork'
+        $failures[0].Exception.Message | Should -BeLike '*-AllowLocalNetwork*'
+    }
+
+    It 'refuses a tracker URL whose query already carries info_hash, and still announces to the others' -Skip:(-not $env:TRACKERPS_OPENTRACKER_HTTP) {
+        $refused = [uri] "$($env:TRACKERPS_OPENTRACKER_HTTP)?info_hash=%01%02%03"
+
+        $responses = Invoke-TrackerAnnounce -InfoHash $TestHash -Tracker $refused, $env:TRACKERPS_OPENTRACKER_HTTP -Port 51031 -Event Stopped -AsResponse `
+            -Force -ErrorAction SilentlyContinue -ErrorVariable failures
+
+        $failures | Should -HaveCount 1
+        Assert-PolicyRefusal $failures[0] $refused 'ReservedQueryParameter'
+        $failures[0].Exception.Message | Should -BeLike "*'info_hash'*"
+        $responses | Should -HaveCount 1
+        $responses.Tracker | Should -Be ([uri] $env:TRACKERPS_OPENTRACKER_HTTP)
+    }
+
+    It 'follows a redirect between loopback /announce paths' {
+        $redirector = Open-Redirector
+        try {
+            $response = Invoke-TrackerAnnounce -InfoHash $TestHash -Tracker "$($redirector.Url)/once/announce" -AsResponse -TimeoutSec 5 -ErrorAction Stop
+
+            $response.Interval | Should -Be ([timespan]::FromSeconds(1800))
+            @($redirector.Paths) | Should -Be @('/once/announce', '/final/announce')
+        }
+        finally {
+            Close-Redirector $redirector
+        }
+    }
+
+    It 'refuses the sixth redirect (RedirectLimit)' {
+        $redirector = Open-Redirector
+        try {
+            $tracker = [uri] "$($redirector.Url)/announce"
+
+            Invoke-TrackerAnnounce -InfoHash $TestHash -Tracker $tracker -TimeoutSec 5 -ErrorAction SilentlyContinue -ErrorVariable failures
+
+            $failures | Should -HaveCount 1
+            Assert-PolicyRefusal $failures[0] $tracker 'RedirectLimit'
+            $failures[0].Exception.Message | Should -BeLike '*more than 5 times*'
+            $redirector.Paths.Count | Should -Be 6
+        }
+        finally {
+            Close-Redirector $redirector
+        }
+    }
+
+    It 'refuses a redirect to another scheme (RedirectScheme)' {
+        $redirector = Open-Redirector
+        try {
+            $tracker = [uri] "$($redirector.Url)/scheme/announce"
+
+            Invoke-TrackerAnnounce -InfoHash $TestHash -Tracker $tracker -TimeoutSec 5 -ErrorAction SilentlyContinue -ErrorVariable failures
+
+            $failures | Should -HaveCount 1
+            Assert-PolicyRefusal $failures[0] $tracker 'RedirectScheme'
+            $failures[0].Exception.Message | Should -BeLike '*ftp://127.0.0.1/announce, which is not http or https*'
+        }
+        finally {
+            Close-Redirector $redirector
+        }
+    }
+}
+
 Describe 'Invoke-TrackerAnnounce against opentracker' {
     BeforeAll {
         # Two peers of one swarm, told apart by peer id and port; the tracker sees both from 127.0.0.1.

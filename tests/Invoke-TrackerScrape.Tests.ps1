@@ -228,6 +228,39 @@ Describe 'Invoke-TrackerScrape keeps passkeys secret' {
     }
 }
 
+Describe 'Invoke-TrackerScrape network policy' {
+    It 'refuses a loopback tracker whose scrape path would not end in /scrape, and scrapes the others' {
+        $refused = [uri] "http://127.0.0.1:$(Get-ClosedLoopbackPort)/x/announce.php"
+        $other = [uri] "udp://127.0.0.1:$(Get-ClosedLoopbackPort)/announce"
+
+        Invoke-TrackerScrape -InfoHash $TestHash -Tracker $refused, $other -TimeoutSec 1 -ErrorAction SilentlyContinue -ErrorVariable failures
+
+        $failures | Should -HaveCount 2
+        $policy = @($failures | Where-Object TargetObject -EQ $refused)
+        Assert-PolicyRefusal $policy[0] $refused 'LoopbackPath'
+        $policy[0].Exception.Message | Should -BeLike '*ends in /scrape*'
+        Get-ErrorId ($failures | Where-Object TargetObject -EQ $other) | Should -BeIn $UnansweredIds
+    }
+
+    It 'refuses a tracker URL whose query already carries <_>' -ForEach 'info_hash', 'peer_id' {
+        $tracker = [uri] "http://127.0.0.1:$(Get-ClosedLoopbackPort)/announce?$($_)=x"
+
+        Invoke-TrackerScrape -InfoHash $TestHash -Tracker $tracker -ErrorAction SilentlyContinue -ErrorVariable failures
+
+        $failures | Should -HaveCount 1
+        Assert-PolicyRefusal $failures[0] $tracker 'ReservedQueryParameter'
+    }
+
+    It 'refuses a cloud metadata address without -AllowLocalNetwork' {
+        $tracker = [uri] 'http://169.254.169.254/announce'
+
+        Invoke-TrackerScrape -InfoHash $TestHash -Tracker $tracker -ErrorAction SilentlyContinue -ErrorVariable failures
+
+        $failures | Should -HaveCount 1
+        Assert-PolicyRefusal $failures[0] $tracker 'LocalNetwork'
+    }
+}
+
 Describe 'Invoke-TrackerScrape against opentracker' {
     BeforeAll {
         # One seeder announced, then scraped together with whitelisted hashes nothing announced. Returns the results

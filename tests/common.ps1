@@ -137,3 +137,12 @@ function Invoke-Verbosely([scriptblock] $ScriptBlock) {
         ErrorIds = @($records | Where-Object { $_ -is [System.Management.Automation.ErrorRecord] } | ForEach-Object { Get-ErrorId $_ })
     }
 }
+
+# Checks a TrackerRefusedByPolicy error: SecurityError, the tracker as target, the rule in the exception and its message.
+function Assert-PolicyRefusal([System.Management.Automation.ErrorRecord] $ErrorRecord, [uri] $Tracker, [string] $Rule) {
+    Get-ErrorId $ErrorRecord | Should -Be 'TrackerRefusedByPolicy'
+    $ErrorRecord.CategoryInfo.Category | Should -Be 'SecurityError'
+    $ErrorRecord.TargetObject | Should -Be $Tracker
+    $ErrorRecord.Exception.PolicyRule | Should -Be $Rule
+    $ErrorRecord.Exception.Message | Should -BeLike "*(rule $Rule)*"
+}

@@ -24,6 +24,21 @@ namespace TrackerPS
         /// <summary>A scraped info-hash the tracker's reply left out: it does not track that torrent (ObjectNotFound).</summary>
         internal const string InfoHashNotListed = "InfoHashNotListed";
 
+        /// <summary>An edit that does not fit a torrent, such as a tier past its last one (InvalidArgument).</summary>
+        internal const string TorrentEditFailed = "TorrentEditFailed";
+
+        /// <summary>A file that cannot be written: a missing or read-only folder, a full disk (WriteError, PermissionDenied or ObjectNotFound). The original is untouched.</summary>
+        internal const string FileWriteFailed = "FileWriteFailed";
+
+        /// <summary>A second input edited to the same <c>-Destination</c> file, which would overwrite the first (InvalidArgument).</summary>
+        internal const string DestinationConflict = "DestinationConflict";
+
+        /// <summary>Bytes that are not valid bencode or break a limit (InvalidData).</summary>
+        internal const string BencodeParseFailed = "BencodeParseFailed";
+
+        /// <summary>A value bencode cannot hold: null, a Boolean, a floating-point number, an object of another type (InvalidArgument).</summary>
+        internal const string BencodeUnsupportedValue = "BencodeUnsupportedValue";
+
         /// <summary>A peer address that is not <c>host:port</c>, <c>ipv4:port</c> or <c>[ipv6]:port</c> (InvalidArgument).</summary>
         internal const string InvalidPeerEndPoint = "InvalidPeerEndPoint";
 
@@ -32,8 +47,5 @@ namespace TrackerPS
 
         /// <summary>The metadata assembled from peers did not match the info-hash (InvalidData).</summary>
         internal const string MetadataHashMismatch = "MetadataHashMismatch";
-
-        /// <summary>The metadata could not be written to -Destination (WriteError).</summary>
-        internal const string MetadataWriteFailed = "MetadataWriteFailed";
     }
 }

@@ -28,5 +28,18 @@ namespace TrackerPS
 
         internal static ErrorRecord ParseFailed(FormatException exception, string path) =>
             new ErrorRecord(exception, ErrorIds.TorrentParseFailed, ErrorCategory.InvalidData, path);
+    
+
+        internal static ErrorRecord WriteFailed(Exception exception, string path) =>
+            new ErrorRecord(
+                exception,
+                ErrorIds.FileWriteFailed,
+                exception switch
+                {
+                    UnauthorizedAccessException => ErrorCategory.PermissionDenied,
+                    DirectoryNotFoundException => ErrorCategory.ObjectNotFound,
+                    _ => ErrorCategory.WriteError,
+                },
+                path);
     }
 }

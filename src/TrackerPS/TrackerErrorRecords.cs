@@ -16,6 +16,7 @@ namespace TrackerPS
                 TrackerErrorKind.ProtocolViolation => ("TrackerProtocolViolation", ErrorCategory.ProtocolError),
                 TrackerErrorKind.UnsupportedScheme => ("UnsupportedTrackerScheme", ErrorCategory.InvalidArgument),
                 TrackerErrorKind.ScrapeNotSupported => ("ScrapeNotSupported", ErrorCategory.NotImplemented),
+                TrackerErrorKind.RefusedByPolicy => ("TrackerRefusedByPolicy", ErrorCategory.SecurityError),
                 _ => ("TrackerError", ErrorCategory.NotSpecified),
             };
             return new ErrorRecord(error, errorId, category, error.Tracker);

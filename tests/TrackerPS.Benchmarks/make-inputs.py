@@ -7,6 +7,8 @@ measures the same bytes. Piece hashes are random-looking (seeded), as real SHA-1
   small/small-0000.torrent .. small-1999.torrent  2,000 single-file torrents, ~30 KB each (1,500 piece hashes)
   files50k.torrent                                  one torrent with 50,000 files (~5.5 MB)
   pieces1m.torrent                                  one torrent with 1,000,000 pieces (20 MB 'pieces')
+  files50k-dirs.torrent                             50,000 files in 500 directories of 100 files each
+  files50k-each-dir.torrent                         50,000 files, each in a directory of its own
 
 Usage: python3 make-inputs.py OUTPUT_DIR
 """
@@ -101,6 +103,23 @@ def many_files_torrent(rng):
     })
 
 
+def shaped_files_torrent(rng, directory_of):
+    """50,000 files whose directory is directory_of(index): the two shapes of issue 11's benchmark."""
+    files = []
+    total = 0
+    for i in range(FILES_COUNT):
+        length = rng.randrange(1, 20_000)
+        total += length
+        files.append({"length": length, "path": [directory_of(i), "file-%05d.bin" % i]})
+    pieces = -(-total // FILES_PIECE_LENGTH)
+    return torrent({
+        "files": files,
+        "name": "shaped-files",
+        "piece length": FILES_PIECE_LENGTH,
+        "pieces": rng.randbytes(pieces * 20),
+    })
+
+
 def many_pieces_torrent(rng):
     return torrent({
         "length": BIG_PIECES * BIG_PIECE_LENGTH - 1000,
@@ -125,6 +144,9 @@ def main():
         write(os.path.join(root, "small", "small-%04d.torrent" % i), small_torrent(rng, i))
     write(os.path.join(root, "files50k.torrent"), many_files_torrent(rng))
     write(os.path.join(root, "pieces1m.torrent"), many_pieces_torrent(rng))
+    # After the inputs above, so that they stay byte-identical to earlier runs.
+    write(os.path.join(root, "files50k-dirs.torrent"), shaped_files_torrent(rng, lambda i: "dir-%03d" % (i // 100)))
+    write(os.path.join(root, "files50k-each-dir.torrent"), shaped_files_torrent(rng, lambda i: "dir-%05d" % i))
 
 
 if __name__ == "__main__":

@@ -6,6 +6,13 @@ namespace TrackerPS.Tests
     /// <summary>Every cmdlet class follows the module's conventions.</summary>
     public sealed class CmdletConventionTests
     {
+        // The plain .NET values a cmdlet may write besides the module's own types (ConvertFrom-Bencode writes decoded bencode).
+        private static readonly string[] s_plainTypes =
+        {
+            typeof(string).FullName!, typeof(byte[]).FullName!, typeof(long).FullName!, typeof(object[]).FullName!,
+            typeof(System.Collections.Specialized.OrderedDictionary).FullName!, typeof(System.Numerics.BigInteger).FullName!,
+        };
+
         public static TheoryData<string> CmdletNames => HelpTests.CmdletNames;
 
         [Fact]
@@ -35,7 +42,7 @@ namespace TrackerPS.Tests
 
             Assert.NotEmpty(cmdlet.OutputTypes);
             Assert.All(cmdlet.OutputTypes, t => Assert.True(
-                t == typeof(string).FullName || CmdletMetadata.PublicTypes.ContainsKey(t),
+                s_plainTypes.Contains(t) || CmdletMetadata.PublicTypes.ContainsKey(t),
                 $"{name} outputs unknown type {t}."));
         }
 

@@ -44,7 +44,7 @@ namespace TrackerPS.Core.Bencode
                         stream.Write(literal, 0, literal.Length);
                         break;
                     case BInteger integer:
-                        WriteAscii(stream, "i" + integer.Value.ToString(CultureInfo.InvariantCulture) + "e");
+                        WriteAscii(stream, "i" + integer.ToString() + "e");
                         break;
                     case BString text:
                         WriteAscii(stream, text.Count.ToString(CultureInfo.InvariantCulture) + ":");

@@ -35,6 +35,12 @@ namespace TrackerPS.Core.Bencode
         /// </summary>
         public bool Strict { get; set; }
 
+        /// <summary>
+        /// When true, integers beyond 64 bits are accepted (<see cref="BInteger.IsBig"/>, <see cref="BInteger.BigValue"/>),
+        /// as BEP 3 sets no limit; when false (the default) they are an error. The metainfo reader never allows them.
+        /// </summary>
+        public bool AllowBigIntegers { get; set; }
+
         /// <summary>When true, bytes after the root value are allowed and counted in <see cref="BencodeDocument.TrailingBytes"/>; when false they are an error.</summary>
         public bool AllowTrailingBytes { get; set; }
 

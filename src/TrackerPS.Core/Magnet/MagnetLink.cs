@@ -45,7 +45,7 @@ namespace TrackerPS
         /// <summary>Parameters this parser does not interpret (e.g. <c>xs</c>, <c>kt</c>), decoded, in order.</summary>
         public MagnetParameter[] Parameters { get; init; } = new MagnetParameter[0];
 
-        /// <summary>Non-fatal findings: ignored or malformed values, escapes kept literally.</summary>
+        /// <summary>Non-fatal findings: ignored or malformed values, escapes kept literally. At most 100 (WarningList.MaxWarnings), then one line saying how many more were dropped.</summary>
         public string[] Warnings { get; init; } = new string[0];
 
         /// <summary>The link text as given, surrounding white space removed.</summary>

@@ -24,8 +24,8 @@ namespace TrackerPS.Core.Magnet
         private long? _exactLength;
         private string? _selectOnly;
 
-        /// <summary>Warnings so far; the percent decoder adds to it too.</summary>
-        internal List<string> Warnings { get; } = new List<string>();
+        /// <summary>Warnings so far (capped, see <see cref="WarningList"/>); the percent decoder adds to it too.</summary>
+        internal WarningList Warnings { get; } = new WarningList();
 
         /// <summary>True once a usable <c>urn:btih</c> or <c>urn:btmh</c> has been added.</summary>
         internal bool HasInfoHash => _v1 is not null || _v2 is not null;
@@ -100,7 +100,7 @@ namespace TrackerPS.Core.Magnet
             InfoHash? hash = MagnetExactTopic.Parse(value);
             if (hash is null)
             {
-                Warnings.Add($"Ignored xt '{value}': not a BitTorrent info-hash ({MagnetExactTopic.ExpectedForms}).");
+                Warnings.Add("Ignored xt '{0}': not a BitTorrent info-hash ({1}).", value, MagnetExactTopic.ExpectedForms);
             }
             else if (hash.Length == 20)
             {
@@ -120,7 +120,7 @@ namespace TrackerPS.Core.Magnet
             }
             else
             {
-                Warnings.Add($"Ignored {name} '{value}': not a non-negative whole number of bytes.");
+                Warnings.Add("Ignored {0} '{1}': not a non-negative whole number of bytes.", name, value);
             }
         }
 
@@ -135,7 +135,7 @@ namespace TrackerPS.Core.Magnet
             }
             else
             {
-                Warnings.Add($"Ignored {name} '{value}': not an absolute URI.");
+                Warnings.Add("Ignored {0} '{1}': not an absolute URI.", name, value);
             }
         }
 
@@ -147,7 +147,7 @@ namespace TrackerPS.Core.Magnet
             }
             else
             {
-                Warnings.Add($"Ignored {name} '{value}': expected host:port (an IPv6 address in brackets).");
+                Warnings.Add("Ignored {0} '{1}': expected host:port (an IPv6 address in brackets).", name, value);
             }
         }
 
@@ -159,7 +159,7 @@ namespace TrackerPS.Core.Magnet
             }
             else
             {
-                Warnings.Add($"Ignored {name} '{value}': expected file indexes and ranges such as 0,2,4-6 (BEP 53).");
+                Warnings.Add("Ignored {0} '{1}': expected file indexes and ranges such as 0,2,4-6 (BEP 53).", name, value);
             }
         }
 
@@ -186,7 +186,7 @@ namespace TrackerPS.Core.Magnet
                 return candidate;
             }
 
-            Warnings.Add($"Ignored {what} '{value}': only the first {what} is used.");
+            Warnings.Add("Ignored {0} '{1}': only the first {2} is used.", what, value, what);
             return current;
         }
     }

@@ -20,7 +20,7 @@ namespace TrackerPS.Core.Magnet
         /// <param name="parameterName">The parameter name, for warnings.</param>
         /// <param name="warnings">Receives at most one warning per problem kind.</param>
         /// <returns>The decoded text.</returns>
-        internal static string Decode(string raw, bool plusIsSpace, string parameterName, ICollection<string> warnings)
+        internal static string Decode(string raw, bool plusIsSpace, string parameterName, WarningList warnings)
         {
             if (raw.IndexOf('%') < 0 && !(plusIsSpace && raw.IndexOf('+') >= 0))
             {
@@ -49,12 +49,11 @@ namespace TrackerPS.Core.Magnet
                     if (c == '%' && !reportedMalformed)
                     {
                         reportedMalformed = true;
-                        warnings.Add(string.Format(
-                            CultureInfo.InvariantCulture,
+                        warnings.Add(
                             "Parameter '{0}' has a malformed percent escape at character {1} ('{2}'); kept literally.",
                             parameterName,
                             i,
-                            raw.Substring(i, Math.Min(3, raw.Length - i))));
+                            raw.Substring(i, Math.Min(3, raw.Length - i)));
                     }
 
                     literal.Append(c);
@@ -69,7 +68,7 @@ namespace TrackerPS.Core.Magnet
             }
             catch (DecoderFallbackException)
             {
-                warnings.Add($"Parameter '{parameterName}' is not valid UTF-8 after percent-decoding; invalid bytes replaced with U+FFFD.");
+                warnings.Add("Parameter '{0}' is not valid UTF-8 after percent-decoding; invalid bytes replaced with U+FFFD.", parameterName);
                 return Encoding.UTF8.GetString(decoded);
             }
         }

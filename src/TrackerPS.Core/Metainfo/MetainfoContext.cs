@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using System.Globalization;
 using TrackerPS.Core.Bencode;
 
@@ -20,9 +19,20 @@ namespace TrackerPS.Core.Metainfo
 
         public TorrentReadOptions Options { get; }
 
-        public List<string> Warnings { get; } = new List<string>();
+        /// <summary>The warnings so far, capped (see <see cref="WarningList"/>).</summary>
+        public WarningList Warnings { get; } = new WarningList();
 
-        public void Warn(int offset, string message) => Warnings.Add($"byte {offset}: {message}");
+        public void Warn(int offset, string message)
+        {
+            if (Warnings.HasRoom)
+            {
+                Warnings.Add($"byte {offset}: {message}");
+            }
+            else
+            {
+                Warnings.Drop(1);
+            }
+        }
 
         public MetainfoException Error(string reason, BValue? at) =>
             new MetainfoException(reason, SourceName, at is null || at.Offset < 0 ? null : at.Offset);

@@ -100,7 +100,7 @@ namespace TrackerPS
             init => _magnetUri = value ? null : _magnetUri;
         }
 
-        /// <summary>Non-fatal findings: non-canonical bencode, unsafe paths, hybrid inconsistencies, ignored values.</summary>
+        /// <summary>Non-fatal findings: non-canonical bencode, unsafe paths, hybrid inconsistencies, ignored values. At most 100 (WarningList.MaxWarnings), then one line saying how many more were dropped.</summary>
         public string[] Warnings { get; init; } = new string[0];
     }
 }

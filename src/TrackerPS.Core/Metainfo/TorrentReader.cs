@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using System.Threading;
 using TrackerPS.Core.Bencode;
 
 namespace TrackerPS.Core.Metainfo
@@ -41,19 +42,27 @@ namespace TrackerPS.Core.Metainfo
 
             options ??= s_defaultOptions;
             string fullPath = System.IO.Path.GetFullPath(path);
-            byte[] data;
-            using (var stream = new FileStream(fullPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete))
-            {
-                int limit = (options.Limits ?? BencodeLimits.Default).MaxInputSize;
-                if (stream.Length > limit)
-                {
-                    throw new MetainfoException($"file is {stream.Length} bytes, more than the limit of {limit} bytes", fullPath);
-                }
+            byte[] data = ReadFileBytes(fullPath, (options.Limits ?? BencodeLimits.Default).MaxInputSize);
+            return Read(data, fullPath, options, fullPath);
+        }
 
-                data = ReadAll(stream);
+        /// <summary>Reads a .torrent file's bytes, opened read-only and shared (as <see cref="ReadFile"/> does), refusing a file over the size limit.</summary>
+        /// <param name="path">The file's full path.</param>
+        /// <param name="limit">The largest size accepted, in bytes.</param>
+        /// <returns>The file's bytes.</returns>
+        /// <exception cref="FileNotFoundException">The file does not exist.</exception>
+        /// <exception cref="IOException">The file cannot be read.</exception>
+        /// <exception cref="UnauthorizedAccessException">Access is denied.</exception>
+        /// <exception cref="MetainfoException">The file is larger than <paramref name="limit"/>.</exception>
+        public static byte[] ReadFileBytes(string path, int limit = BencodeLimits.DefaultMaxInputSize)
+        {
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+            if (stream.Length > limit)
+            {
+                throw new MetainfoException($"file is {stream.Length} bytes, more than the limit of {limit} bytes", path);
             }
 
-            return Read(data, fullPath, options, fullPath);
+            return ReadAll(stream);
         }
 
         private static TorrentInfo Read(byte[] data, string? sourceName, TorrentReadOptions options, string? path)
@@ -63,8 +72,28 @@ namespace TrackerPS.Core.Metainfo
                 throw new ArgumentNullException(nameof(data));
             }
 
-            BencodeDocument document = BencodeDecoder.Decode(data, EffectiveLimits(options), sourceName);
-            return MetainfoParser.Parse(document, new MetainfoContext(sourceName, options), path);
+            return Contain(() =>
+            {
+                BencodeDocument document = BencodeDecoder.Decode(data, EffectiveLimits(options), sourceName);
+                return MetainfoParser.Parse(document, new MetainfoContext(sourceName, options), path);
+            }, sourceName);
+        }
+
+        /// <summary>
+        /// The one place every torrent is parsed through: an exception other than the reader's own (a bug a hostile file
+        /// found, say) becomes a <see cref="MetainfoException"/> for this file, with the original as its inner exception,
+        /// so that one file never stops the others (see <see cref="Containment"/>).
+        /// </summary>
+        internal static TorrentInfo Contain(Func<TorrentInfo> parse, string? sourceName)
+        {
+            try
+            {
+                return parse();
+            }
+            catch (Exception e) when (!(e is BencodeException || e is MetainfoException) && Containment.Contains(e, CancellationToken.None))
+            {
+                throw new MetainfoException($"the reader failed unexpectedly ({e.GetType().Name}: {e.Message})", sourceName, e);
+            }
         }
 
         /// <summary>

@@ -47,7 +47,9 @@ namespace TrackerPS
         /// <summary>Wall time from sending the request to decoding the reply (redirects and retransmissions included).</summary>
         public TimeSpan Elapsed { get; init; }
 
-        /// <summary>Non-fatal findings about the reply (e.g. a compact string whose length is not a multiple of 6, trailing bytes).</summary>
+        /// <summary>
+        /// Non-fatal findings about the reply (e.g. a compact string whose length is not a multiple of 6, trailing bytes). At most 100 (WarningList.MaxWarnings), then one line saying how many more were dropped.
+        /// </summary>
         public string[] Warnings { get; init; } = new string[0];
     }
 }

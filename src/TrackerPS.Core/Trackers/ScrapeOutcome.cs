@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using TrackerPS.Core.Metainfo;
+using TrackerPS.Core.Network;
 
 namespace TrackerPS.Core.Trackers
 {

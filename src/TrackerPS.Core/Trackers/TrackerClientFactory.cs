@@ -1,4 +1,5 @@
 using System;
+using TrackerPS.Core.Network;
 using TrackerPS.Core.Trackers.Http;
 using TrackerPS.Core.Trackers.Udp;
 

@@ -1,4 +1,5 @@
 using System;
+using TrackerPS.Core.Network;
 
 namespace TrackerPS.Core.Trackers
 {
@@ -17,7 +18,7 @@ namespace TrackerPS.Core.Trackers
         /// <summary>Maximum size in bytes of an HTTP response body (after decompression).</summary>
         public int MaxResponseSize { get; init; } = DefaultMaxResponseSize;
 
-        /// <summary>Maximum HTTP redirects followed (http and https targets only).</summary>
+        /// <summary>Maximum HTTP redirects followed (http and https targets only); one more is refused by <see cref="NetworkPolicyRule.RedirectLimit"/>.</summary>
         public int MaxRedirects { get; init; } = DefaultMaxRedirects;
 
         /// <summary>HTTP User-Agent; default <c>TrackerPS/&lt;version&gt;</c>.</summary>
@@ -28,5 +29,8 @@ namespace TrackerPS.Core.Trackers
         /// true uses the full BEP 15 schedule of 15·2^n seconds, n = 0…8, still capped by <see cref="Timeout"/>.
         /// </summary>
         public bool UseBep15Retransmission { get; init; }
+
+        /// <summary>The SSRF rules every request obeys (HTTP and UDP alike), and the resolver; <see cref="NetworkPolicy.Default"/> unless set.</summary>
+        public NetworkPolicy NetworkPolicy { get; init; } = NetworkPolicy.Default;
     }
 }

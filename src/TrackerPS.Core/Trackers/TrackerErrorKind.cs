@@ -12,7 +12,7 @@ namespace TrackerPS.Core.Trackers
         /// <summary>Name resolution, connection or socket failure. ErrorId TrackerConnectionFailed.</summary>
         ConnectionFailed,
 
-        /// <summary>The answer is not a valid tracker response (not bencode, wrong size, too large, bad redirect). ErrorId TrackerProtocolViolation.</summary>
+        /// <summary>The answer is not a valid tracker response (not bencode, wrong size, too large, a redirect without Location). ErrorId TrackerProtocolViolation.</summary>
         ProtocolViolation,
 
         /// <summary>The URI scheme is not http, https or udp. ErrorId UnsupportedTrackerScheme.</summary>
@@ -20,5 +20,11 @@ namespace TrackerPS.Core.Trackers
 
         /// <summary>No scrape URI can be derived from the announce URI (BEP 48). ErrorId ScrapeNotSupported.</summary>
         ScrapeNotSupported,
+
+        /// <summary>
+        /// The SSRF rules of <see cref="Network.NetworkPolicy"/> refused the request before it was sent (see
+        /// <see cref="TrackerException.PolicyRule"/>). ErrorId TrackerRefusedByPolicy.
+        /// </summary>
+        RefusedByPolicy,
     }
 }

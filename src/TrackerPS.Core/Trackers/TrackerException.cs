@@ -1,4 +1,5 @@
 using System;
+using TrackerPS.Core.Network;
 
 namespace TrackerPS.Core.Trackers
 {
@@ -35,6 +36,9 @@ namespace TrackerPS.Core.Trackers
         /// </summary>
         public TimeSpan? RetryIn { get; init; }
 
+        /// <summary>The rule that refused the request, for <see cref="TrackerErrorKind.RefusedByPolicy"/>; null otherwise.</summary>
+        public NetworkPolicyRule? PolicyRule { get; init; }
+
         /// <summary>The same failure with another message (the same inner exception, not this one, so its text is not repeated).</summary>
         /// <param name="message">The new message.</param>
         /// <returns>A copy with <paramref name="message"/>.</returns>
@@ -43,6 +47,7 @@ namespace TrackerPS.Core.Trackers
             FailureReason = FailureReason,
             HttpStatusCode = HttpStatusCode,
             RetryIn = RetryIn,
+            PolicyRule = PolicyRule,
         };
     }
 }

@@ -1,5 +1,6 @@
 using System;
 using System.Globalization;
+using TrackerPS.Core.Network;
 using TrackerPS.Core.Trackers;
 
 namespace TrackerPS.Commands

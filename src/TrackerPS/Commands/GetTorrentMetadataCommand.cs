@@ -5,6 +5,7 @@ using System.Linq;
 using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
+using TrackerPS.Core.Authoring;
 using TrackerPS.Core.Metainfo;
 using TrackerPS.Core.PeerWire;
 using TrackerPS.Core.PeerWire.Metadata;
@@ -220,11 +221,16 @@ namespace TrackerPS.Commands
 
             try
             {
-                AtomicFileWriter.Write(path, torrent);
+                AtomicFileWriter.Write(path, torrent, StopToken);
+            }
+            catch (OperationCanceledException)
+            {
+                // Ctrl+C: nothing was replaced and the temporary file is gone; PowerShell ends the pipeline.
+                return;
             }
             catch (Exception error) when (error is IOException || error is UnauthorizedAccessException)
             {
-                WriteError(new ErrorRecord(error, ErrorIds.MetadataWriteFailed, ErrorCategory.WriteError, path));
+                WriteError(ErrorRecords.WriteFailed(error, path));
                 return;
             }
 

@@ -6,6 +6,7 @@ using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
 using TrackerPS.Core.Metainfo;
+using TrackerPS.Core.Network;
 using TrackerPS.Core.Trackers;
 
 namespace TrackerPS.Commands

@@ -63,7 +63,9 @@ namespace TrackerPS.Commands
             _progress?.Complete();
         }
 
-        private List<string> ResolveFiles()
+        /// <summary>Resolves the bound <c>-Path</c> or <c>-LiteralPath</c> to existing files, writing an error for each path that names none.</summary>
+        /// <returns>The files' full provider paths, in path order.</returns>
+        protected List<string> ResolveFiles()
         {
             var files = new List<string>();
             if (ParameterSetName == ParameterSets.LiteralPath)

@@ -1,14 +1,15 @@
 using System;
 using System.Management.Automation;
 using TrackerPS.Core.Metainfo;
+using TrackerPS.Core.Network;
 using TrackerPS.Core.Trackers;
 
 namespace TrackerPS.Commands
 {
     /// <summary>
     /// The parameters and conventions every cmdlet that talks to trackers shares: the per-tracker timeout, the number of
-    /// trackers asked at once, the HTTP User-Agent and response size cap, the source of a piped input, and the
-    /// InvalidInfoHash and NoTracker errors.
+    /// trackers asked at once, the HTTP User-Agent and response size cap, the network policy switch, the source of a
+    /// piped input, and the InvalidInfoHash and NoTracker errors.
     /// </summary>
     public abstract class TrackerCmdlet : AsyncCmdlet
     {
@@ -38,6 +39,14 @@ namespace TrackerPS.Commands
         public int MaxResponseSize { get; set; } = TrackerClientOptions.DefaultMaxResponseSize;
 
         /// <summary>
+        /// Allows trackers on private and link-local addresses (10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16, fc00::/7,
+        /// 169.254.0.0/16, fe80::/10, cloud metadata services), which the SSRF policy refuses by default. Loopback trackers
+        /// still need a path ending in /announce, and a global tracker still may not redirect into the local network.
+        /// </summary>
+        [Parameter]
+        public SwitchParameter AllowLocalNetwork { get; set; }
+
+        /// <summary>
         /// The .torrent file a piped input came from (a TorrentInfo's or TorrentInfoHash's <c>Path</c>). It only names
         /// that input in errors; hidden because nothing is read from it.
         /// </summary>
@@ -56,6 +65,7 @@ namespace TrackerPS.Commands
             Timeout = TimeSpan.FromSeconds(TimeoutSec),
             MaxResponseSize = MaxResponseSize,
             UserAgent = UserAgent ?? s_defaultOptions.UserAgent,
+            NetworkPolicy = AllowLocalNetwork ? new NetworkPolicy { AllowLocalNetwork = true } : NetworkPolicy.Default,
         };
 
         /// <summary>Parses 40/64 hex or 32/52 base32 characters; anything else is a non-terminating InvalidInfoHash error.</summary>

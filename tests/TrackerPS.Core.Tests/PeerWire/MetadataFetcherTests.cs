@@ -163,7 +163,7 @@ namespace TrackerPS.Core.Tests.PeerWire
         [Fact]
         public async Task Cancellation_EndsAtOnce()
         {
-            using FakePeer silent = new FakePeer(async c => { await c.HandshakeAsync(); await Task.Delay(-1); });
+            using FakePeer silent = new FakePeer(async c => { await c.HandshakeAsync(); await Task.Delay(30_000); });
             using var cancel = new CancellationTokenSource(100);
             var clock = System.Diagnostics.Stopwatch.StartNew();
 

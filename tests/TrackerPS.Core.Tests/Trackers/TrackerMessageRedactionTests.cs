@@ -55,7 +55,7 @@ namespace TrackerPS.Core.Tests.Trackers
         {
             using var server = new FakeHttpTracker(FakeHttpResponse.Redirect("ftp://elsewhere.example" + Secrets));
 
-            await AssertRedacted(server.Url(Secrets), TrackerErrorKind.ProtocolViolation, () => Announce(server.Url(Secrets)));
+            await AssertRedacted(server.Url(Secrets), TrackerErrorKind.RefusedByPolicy, () => Announce(server.Url(Secrets)));
         }
 
         [Fact]

@@ -4,6 +4,7 @@ using System.IO;
 using System.IO.Compression;
 using System.Threading;
 using System.Threading.Tasks;
+using TrackerPS.Core.Network;
 
 namespace TrackerPS.Core.Trackers.Http
 {

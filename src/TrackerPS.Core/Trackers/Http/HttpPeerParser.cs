@@ -15,10 +15,10 @@ namespace TrackerPS.Core.Trackers.Http
     {
         private readonly string _infoHash;
         private readonly Uri _tracker;
-        private readonly List<string> _warnings;
+        private readonly WarningList _warnings;
         private readonly List<Peer> _peers = new List<Peer>();
 
-        private HttpPeerParser(string infoHash, Uri tracker, List<string> warnings)
+        private HttpPeerParser(string infoHash, Uri tracker, WarningList warnings)
         {
             _infoHash = infoHash;
             _tracker = tracker;
@@ -31,7 +31,7 @@ namespace TrackerPS.Core.Trackers.Http
         /// <param name="tracker">The tracker, stamped on each peer.</param>
         /// <param name="warnings">Receives findings about malformed entries.</param>
         /// <returns>The peers in the order sent.</returns>
-        public static Peer[] Parse(BDictionary response, string infoHash, Uri tracker, List<string> warnings)
+        public static Peer[] Parse(BDictionary response, string infoHash, Uri tracker, WarningList warnings)
         {
             var parser = new HttpPeerParser(infoHash, tracker, warnings);
             switch (response["peers"])
@@ -81,20 +81,21 @@ namespace TrackerPS.Core.Trackers.Http
 
         private void ReadDictionaries(BList list)
         {
+            // Findings about an entry's own fields only mean the entry is skipped: they are dropped, in one list for all entries.
+            var ignored = new WarningList();
             for (int i = 0; i < list.Items.Count; i++)
             {
                 if (list.Items[i] is not BDictionary entry)
                 {
-                    _warnings.Add($"'peers' entry {i} is not a dictionary; ignored");
+                    _warnings.Add("'peers' entry {0} is not a dictionary; ignored", i);
                     continue;
                 }
 
-                var ignored = new List<string>();
                 BString? ip = HttpResponseFields.String(entry, "ip", ignored);
                 long? port = HttpResponseFields.Integer(entry, "port", ignored);
                 if (ip is null || port is null || port < 0 || port > ushort.MaxValue)
                 {
-                    _warnings.Add($"'peers' entry {i} lacks a string 'ip' or an integer 'port' in 0…{ushort.MaxValue}; ignored");
+                    _warnings.Add("'peers' entry {0} lacks a string 'ip' or an integer 'port' in 0…{1}; ignored", i, ushort.MaxValue);
                     continue;
                 }
 
@@ -103,7 +104,13 @@ namespace TrackerPS.Core.Trackers.Http
                 UriHostNameType hostType = Uri.CheckHostName(host);
                 if (hostType == UriHostNameType.IPv4 || hostType == UriHostNameType.IPv6)
                 {
-                    IPAddress address = IPAddress.Parse(host);
+                    // Uri accepts more than an address (an IPv6 prefix length such as '::1/64', say) that IPAddress refuses.
+                    if (!IPAddress.TryParse(host, out IPAddress? address))
+                    {
+                        _warnings.Add("'peers' entry {0} has 'ip' '{1}', which is not an IP address; ignored", i, host);
+                        continue;
+                    }
+
                     Add(address.ToString(), address.AddressFamily, (int)port, peerId, PeerSource.Dictionary);
                 }
                 else

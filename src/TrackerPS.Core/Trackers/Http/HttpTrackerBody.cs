@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
-using System.Text;
 using TrackerPS.Core.Bencode;
+using TrackerPS.Core.Network;
 
 namespace TrackerPS.Core.Trackers.Http
 {
@@ -11,9 +11,6 @@ namespace TrackerPS.Core.Trackers.Http
     /// </summary>
     internal static class HttpTrackerBody
     {
-        /// <summary>Characters of a non-bencode body (an HTML error page, say) quoted in the error message.</summary>
-        public const int ExcerptLength = 200;
-
         // Trackers append newlines or padding after the dictionary often enough that trailing bytes are a warning, not an error.
         private static readonly BencodeLimits s_limits = new BencodeLimits { AllowTrailingBytes = true };
 
@@ -25,7 +22,7 @@ namespace TrackerPS.Core.Trackers.Http
         /// <returns>The root dictionary of a successful (2xx, no <c>failure reason</c>) response.</returns>
         /// <exception cref="TrackerException">FailureReason when the tracker sent one; ProtocolViolation for an empty or
         /// non-bencode body, a root that is not a dictionary, or a non-2xx status without a failure reason.</exception>
-        public static BDictionary Decode(byte[] body, Uri tracker, int httpStatus, List<string> warnings)
+        public static BDictionary Decode(byte[] body, Uri tracker, int httpStatus, WarningList warnings)
         {
             string answered = $"Tracker {TrackerUriRedactor.Redact(tracker)} answered HTTP {httpStatus}";
             if (body.Length == 0)
@@ -40,7 +37,7 @@ namespace TrackerPS.Core.Trackers.Http
             }
             catch (BencodeException ex)
             {
-                throw Violation(tracker, httpStatus, $"{answered} with a body that is not bencode ({ex.Reason} at byte {ex.Offset}): \"{Excerpt(body)}\"", ex);
+                throw Violation(tracker, httpStatus, $"{answered} with a body that is not bencode ({ex.Reason} at byte {ex.Offset}): \"{TrackerText.Quote(body)}\"", ex);
             }
 
             if (document.Root is not BDictionary root)
@@ -53,6 +50,8 @@ namespace TrackerPS.Core.Trackers.Http
                 warnings.Add("bencode " + diagnostic);
             }
 
+            warnings.Drop(document.DroppedWarnings);
+
             if (document.TrailingBytes > 0)
             {
                 warnings.Add($"{document.TrailingBytes} trailing bytes after the bencoded response");
@@ -63,11 +62,11 @@ namespace TrackerPS.Core.Trackers.Http
             {
                 string reason = HttpResponseFields.Text(failure);
                 string status = httpStatus == 200 ? string.Empty : $" (HTTP {httpStatus})";
-                throw new TrackerException(tracker, TrackerErrorKind.FailureReason, $"Tracker {TrackerUriRedactor.Redact(tracker)} failed{status}: {reason}")
+                throw new TrackerException(tracker, TrackerErrorKind.FailureReason, $"Tracker {TrackerUriRedactor.Redact(tracker)} failed{status}: {TrackerText.Quote(reason)}")
                 {
                     FailureReason = reason,
                     HttpStatusCode = httpStatus,
-                    RetryIn = HttpResponseFields.RetryIn(root, new List<string>()),
+                    RetryIn = HttpResponseFields.RetryIn(root, new WarningList()),
                 };
             }
 
@@ -77,35 +76,6 @@ namespace TrackerPS.Core.Trackers.Http
             }
 
             return root;
-        }
-
-        /// <summary>The start of a body as one line of text: at most <see cref="ExcerptLength"/> characters, control characters as spaces.</summary>
-        /// <param name="body">The body.</param>
-        /// <returns>The excerpt, ending in an ellipsis when cut.</returns>
-        internal static string Excerpt(byte[] body)
-        {
-            // Four bytes per character is the most UTF-8 needs, so this many bytes always yield enough characters.
-            string text = Encoding.UTF8.GetString(body, 0, Math.Min(body.Length, ExcerptLength * 4));
-            var excerpt = new StringBuilder(ExcerptLength + 1);
-            foreach (char c in text)
-            {
-                if (excerpt.Length == ExcerptLength)
-                {
-                    return excerpt.Append('…').ToString();
-                }
-
-                bool blank = char.IsControl(c) || char.IsWhiteSpace(c);
-                if (!blank)
-                {
-                    excerpt.Append(c);
-                }
-                else if (excerpt.Length > 0 && excerpt[excerpt.Length - 1] != ' ')
-                {
-                    excerpt.Append(' ');
-                }
-            }
-
-            return excerpt.ToString().TrimEnd();
         }
 
         private static TrackerException Violation(Uri tracker, int httpStatus, string message, Exception? inner = null) =>

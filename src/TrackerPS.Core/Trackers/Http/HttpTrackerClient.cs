@@ -4,6 +4,7 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using TrackerPS.Core.Metainfo;
+using TrackerPS.Core.Network;
 
 namespace TrackerPS.Core.Trackers.Http
 {
@@ -15,6 +16,11 @@ namespace TrackerPS.Core.Trackers.Http
     {
         /// <summary>Info-hashes per scrape request at first; halved each time the tracker answers 414 or 400.</summary>
         internal const int InitialScrapeBatchSize = 50;
+
+        // The path endings a loopback tracker needs (NetworkPolicyRule.LoopbackPath): an announce URL's, and the BEP 48
+        // scrape URL derived from it ("/announce" becomes "/scrape").
+        private const string LoopbackAnnouncePath = "/announce";
+        private const string LoopbackScrapePath = "/scrape";
 
         private readonly HttpTrackerTransport _transport;
 
@@ -33,12 +39,13 @@ namespace TrackerPS.Core.Trackers.Http
         /// <param name="request">The announce; its tracker must be http or https.</param>
         /// <param name="cancellationToken">Cancels at once.</param>
         /// <returns>The response.</returns>
-        /// <exception cref="TrackerException">UnsupportedScheme, FailureReason, Timeout, ConnectionFailed or ProtocolViolation.</exception>
+        /// <exception cref="TrackerException">UnsupportedScheme, RefusedByPolicy, FailureReason, Timeout, ConnectionFailed or ProtocolViolation.</exception>
         /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
         public async Task<AnnounceResponse> AnnounceAsync(AnnounceRequest request, CancellationToken cancellationToken)
         {
             RequireHttp((request ?? throw new ArgumentNullException(nameof(request))).Tracker);
-            HttpTrackerReply reply = await _transport.GetAsync(HttpAnnounceUri.Build(request), request.Tracker, cancellationToken).ConfigureAwait(false);
+            TrackerNetworkGuard.CheckQuery(request.Tracker);
+            HttpTrackerReply reply = await _transport.GetAsync(HttpAnnounceUri.Build(request), request.Tracker, LoopbackAnnouncePath, cancellationToken).ConfigureAwait(false);
             return HttpAnnounceResponseParser.Parse(reply.Body, request, reply.StatusCode, reply.Elapsed);
         }
 
@@ -53,12 +60,13 @@ namespace TrackerPS.Core.Trackers.Http
         /// One result per torrent the tracker reported on, in the order reported (a tracker may omit a torrent it does not
         /// track); empty for no hashes. A note per reply whose keys had to be decoded (see <see cref="HttpScrapeResponseParser"/>).
         /// </returns>
-        /// <exception cref="TrackerException">UnsupportedScheme, ScrapeNotSupported, FailureReason, Timeout, ConnectionFailed or ProtocolViolation.</exception>
+        /// <exception cref="TrackerException">UnsupportedScheme, RefusedByPolicy, ScrapeNotSupported, FailureReason, Timeout, ConnectionFailed or ProtocolViolation.</exception>
         /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
         public async Task<ScrapeResponse> ScrapeAsync(ScrapeRequest request, CancellationToken cancellationToken)
         {
             Uri tracker = (request ?? throw new ArgumentNullException(nameof(request))).Tracker;
             RequireHttp(tracker);
+            TrackerNetworkGuard.CheckQuery(tracker);
             if (!HttpScrapeUri.TryDerive(tracker, out Uri? scrape))
             {
                 throw new TrackerException(tracker, TrackerErrorKind.ScrapeNotSupported,
@@ -72,7 +80,7 @@ namespace TrackerPS.Core.Trackers.Http
             while (done < request.InfoHashes.Count)
             {
                 List<InfoHash> batch = request.InfoHashes.Skip(done).Take(batchSize).ToList();
-                HttpTrackerReply reply = await _transport.GetAsync(HttpScrapeUri.Build(scrape!, batch), tracker, cancellationToken).ConfigureAwait(false);
+                HttpTrackerReply reply = await _transport.GetAsync(HttpScrapeUri.Build(scrape!, batch), tracker, LoopbackScrapePath, cancellationToken).ConfigureAwait(false);
                 if (batch.Count > 1 && (reply.StatusCode == 414 || reply.StatusCode == 400))
                 {
                     // The tracker refused the URI length or hash count: retry the same hashes in smaller requests.

@@ -5,9 +5,10 @@ namespace TrackerPS.Core.Trackers.Http
 {
     /// <summary>
     /// Builds a tracker request URI by appending <c>name=value</c> pairs to the query an announce or scrape URL already
-    /// has (private trackers put a passkey there, BEP 3 §trackers). Existing parameters are kept verbatim and never
-    /// deduplicated: a URL that already carries e.g. <c>info_hash</c> is sent with both, because dropping or merging a
-    /// tracker's own parameters could break its authentication. The fragment is dropped (it is never sent).
+    /// has (private trackers put a passkey there, BEP 3 §trackers). Existing parameters are kept verbatim: dropping or
+    /// merging a tracker's own parameters could break its authentication. A URL that already carries one we add (e.g.
+    /// <c>info_hash</c>) never gets here: <see cref="Network.NetworkPolicy.CheckTrackerQuery"/> refuses it first. The
+    /// fragment is dropped (it is never sent).
     /// </summary>
     internal sealed class HttpTrackerQuery
     {

@@ -5,8 +5,10 @@ using System.IO;
 using System.Linq;
 using System.Net;
 using System.Net.Http;
+using System.Net.Sockets;
 using System.Threading;
 using System.Threading.Tasks;
+using TrackerPS.Core.Network;
 
 namespace TrackerPS.Core.Trackers.Http
 {
@@ -15,8 +17,18 @@ namespace TrackerPS.Core.Trackers.Http
     /// targets, reads the body under <see cref="TrackerClientOptions.MaxResponseSize"/>, decompresses it, and maps
     /// transport failures to <see cref="TrackerException"/>. The whole exchange shares one
     /// <see cref="TrackerClientOptions.Timeout"/>. Decompression and redirects are ours, not the handler's, so that
-    /// both are bounded and reported.
+    /// both are bounded and reported, and so that every hop's host is resolved and checked against
+    /// <see cref="TrackerClientOptions.NetworkPolicy"/> before it is connected to.
     /// </summary>
+    /// <remarks>
+    /// DNS rebinding: netstandard2.0 has no <c>SocketsHttpHandler.ConnectCallback</c>, so the handler cannot be made to
+    /// connect to the very address we checked. Plain http therefore connects to the checked address itself (an IP-literal
+    /// request URI, the name kept in the Host header), and a second DNS answer cannot move it. https keeps the name (the
+    /// certificate is validated against it), so the handler resolves again: a name whose answer changes between our
+    /// check and the handler's lookup can make the TLS handshake go to a forbidden address. No request is sent there
+    /// unless that address presents a certificate valid for the attacker's name, which internal services do not; the
+    /// residual risk is a TCP connection and a TLS ClientHello to a forbidden address.
+    /// </remarks>
     internal sealed class HttpTrackerTransport : IDisposable
     {
         private readonly HttpClient _client;
@@ -40,11 +52,15 @@ namespace TrackerPS.Core.Trackers.Http
         /// <summary>GETs a URI.</summary>
         /// <param name="uri">The request URI.</param>
         /// <param name="tracker">The tracker (announce URI) named in errors.</param>
+        /// <param name="loopbackPathSuffix">The path ending a loopback hop needs (<see cref="NetworkPolicyRule.LoopbackPath"/>).</param>
         /// <param name="cancellationToken">Cancels at once.</param>
         /// <returns>The final reply, whatever its status.</returns>
-        /// <exception cref="TrackerException">Timeout, ConnectionFailed, or ProtocolViolation (bad redirect, too large, bad coding).</exception>
+        /// <exception cref="TrackerException">
+        /// Timeout, ConnectionFailed, ProtocolViolation (redirect without Location, too large, bad coding), or
+        /// RefusedByPolicy (a hop's addresses, a redirect's scheme, too many redirects).
+        /// </exception>
         /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
-        public async Task<HttpTrackerReply> GetAsync(Uri uri, Uri tracker, CancellationToken cancellationToken)
+        public async Task<HttpTrackerReply> GetAsync(Uri uri, Uri tracker, string loopbackPathSuffix, CancellationToken cancellationToken)
         {
             Stopwatch stopwatch = Stopwatch.StartNew();
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -52,13 +68,18 @@ namespace TrackerPS.Core.Trackers.Http
             try
             {
                 Uri current = uri;
+                AddressScope? redirectedFrom = null;
                 for (int redirects = 0; ; redirects++)
                 {
-                    using HttpResponseMessage response = await _client.GetAsync(current, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
+                    CheckedHost host = await TrackerNetworkGuard.ResolveAsync(
+                        _options.NetworkPolicy, tracker, current, loopbackPathSuffix, redirectedFrom, timeout.Token).ConfigureAwait(false);
+                    using HttpRequestMessage request = CreateRequest(current, host);
+                    using HttpResponseMessage response = await _client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
                     int status = (int)response.StatusCode;
                     if (IsRedirect(status))
                     {
                         current = RedirectTarget(response, current, redirects, tracker);
+                        redirectedFrom = host.Scope;
                         continue;
                     }
 
@@ -102,12 +123,32 @@ namespace TrackerPS.Core.Trackers.Http
 
         private static bool IsRedirect(int status) => status is 301 or 302 or 303 or 307 or 308;
 
+        /// <summary>
+        /// The GET for one hop. Plain http by name goes to the first checked address (an IP-literal URI, the Host header
+        /// naming the host as the URI did), so the handler does not resolve the name again; see the remarks on DNS rebinding.
+        /// </summary>
+        private static HttpRequestMessage CreateRequest(Uri uri, CheckedHost host)
+        {
+            if (uri.Scheme != Uri.UriSchemeHttp || uri.HostNameType == UriHostNameType.IPv4 || uri.HostNameType == UriHostNameType.IPv6)
+            {
+                return new HttpRequestMessage(HttpMethod.Get, uri);
+            }
+
+            IPAddress address = host.Addresses[0];
+            string literal = address.AddressFamily == AddressFamily.InterNetworkV6 ? "[" + address.ToString().Replace("%", "%25") + "]" : address.ToString();
+            string pathAndQuery = uri.GetComponents(UriComponents.PathAndQuery, UriFormat.UriEscaped);
+            var request = new HttpRequestMessage(HttpMethod.Get, new Uri(uri.Scheme + "://" + literal + ":" + uri.Port.ToString(CultureInfo.InvariantCulture) + pathAndQuery, UriKind.Absolute));
+            request.Headers.Host = uri.IsDefaultPort ? uri.IdnHost : uri.IdnHost + ":" + uri.Port.ToString(CultureInfo.InvariantCulture);
+            return request;
+        }
+
         private Uri RedirectTarget(HttpResponseMessage response, Uri current, int redirectsSoFar, Uri tracker)
         {
             int status = (int)response.StatusCode;
             if (redirectsSoFar >= _options.MaxRedirects)
             {
-                throw Violation(tracker, status, $"Tracker {TrackerUriRedactor.Redact(tracker)} redirected more than {_options.MaxRedirects} times.");
+                throw TrackerNetworkGuard.Refused(
+                    tracker, new NetworkRefusal(NetworkPolicyRule.RedirectLimit, $"it redirected more than {_options.MaxRedirects} times"), status);
             }
 
             Uri? location = response.Headers.Location;
@@ -119,7 +160,8 @@ namespace TrackerPS.Core.Trackers.Http
             Uri target = location.IsAbsoluteUri ? location : new Uri(current, location);
             if (target.Scheme != Uri.UriSchemeHttp && target.Scheme != Uri.UriSchemeHttps)
             {
-                throw Violation(tracker, status, $"Tracker {TrackerUriRedactor.Redact(tracker)} redirected to {TrackerUriRedactor.Redact(target)}, which is not http or https.");
+                throw TrackerNetworkGuard.Refused(
+                    tracker, new NetworkRefusal(NetworkPolicyRule.RedirectScheme, $"it redirected to {TrackerText.Quote(TrackerUriRedactor.Redact(target))}, which is not http or https"), status);
             }
 
             return target;

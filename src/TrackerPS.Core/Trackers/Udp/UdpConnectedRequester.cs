@@ -3,6 +3,8 @@ using System.Collections.Generic;
 using System.Net;
 using System.Net.Sockets;
 using System.Threading.Tasks;
+using TrackerPS.Core.Network;
+using TrackerPS.Core.Threading;
 
 namespace TrackerPS.Core.Trackers.Udp
 {
@@ -115,7 +117,7 @@ namespace TrackerPS.Core.Trackers.Udp
             {
                 string message = UdpErrorResponse.Decode(reply.Packet, reply.TransactionId);
                 throw new TrackerException(
-                    operation.Tracker, TrackerErrorKind.FailureReason, $"UDP tracker {TrackerUriRedactor.Redact(operation.Tracker)} answered with an error: {message}")
+                    operation.Tracker, TrackerErrorKind.FailureReason, $"UDP tracker {TrackerUriRedactor.Redact(operation.Tracker)} answered with an error: {TrackerText.Quote(message)}")
                 {
                     FailureReason = message,
                 };

@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Net.Sockets;
 using System.Threading;
 using System.Threading.Tasks;
+using TrackerPS.Core.Network;
 
 namespace TrackerPS.Core.Trackers.Udp
 {

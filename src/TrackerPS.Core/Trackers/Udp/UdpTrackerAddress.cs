@@ -1,8 +1,8 @@
 using System;
 using System.Net;
-using System.Net.Sockets;
 using System.Threading;
 using System.Threading.Tasks;
+using TrackerPS.Core.Network;
 
 namespace TrackerPS.Core.Trackers.Udp
 {
@@ -30,36 +30,17 @@ namespace TrackerPS.Core.Trackers.Udp
         }
 
         /// <summary>
-        /// Resolves the host: an IPv4 or bracketed IPv6 literal as is, a name through DNS taking the first address returned.
+        /// Resolves the host with the policy's resolver (a literal is itself), checks every address against the policy
+        /// (the address rules only: BEP 41 URL data reaches a UDP service only after it answered a BEP 15 connect, so the
+        /// HTTP loopback path rule is not applied), and takes the first address.
         /// </summary>
-        /// <exception cref="TrackerException">The name cannot be resolved (ConnectionFailed).</exception>
+        /// <exception cref="TrackerException">RefusedByPolicy, or the name cannot be resolved (ConnectionFailed).</exception>
         /// <exception cref="OperationCanceledException">Cancelled while resolving.</exception>
-        internal static async Task<IPEndPoint> ResolveAsync(Uri tracker, CancellationToken cancellationToken)
+        internal static async Task<IPEndPoint> ResolveAsync(Uri tracker, NetworkPolicy policy, CancellationToken cancellationToken)
         {
             Validate(tracker);
-            string host = tracker.DnsSafeHost;
-            if (IPAddress.TryParse(host, out IPAddress? literal))
-            {
-                return new IPEndPoint(literal, tracker.Port);
-            }
-
-            IPAddress[] addresses;
-            try
-            {
-                addresses = await TaskCancellation.WaitAsync(Dns.GetHostAddressesAsync(host), cancellationToken).ConfigureAwait(false);
-            }
-            catch (SocketException e)
-            {
-                throw new TrackerException(
-                    tracker, TrackerErrorKind.ConnectionFailed, $"UDP tracker {TrackerUriRedactor.Redact(tracker)}: cannot resolve '{host}': {e.Message}", e);
-            }
-
-            if (addresses.Length == 0)
-            {
-                throw new TrackerException(tracker, TrackerErrorKind.ConnectionFailed, $"UDP tracker {TrackerUriRedactor.Redact(tracker)}: '{host}' has no address.");
-            }
-
-            return new IPEndPoint(addresses[0], tracker.Port);
+            CheckedHost host = await TrackerNetworkGuard.ResolveAsync(policy, tracker, tracker, null, null, cancellationToken).ConfigureAwait(false);
+            return new IPEndPoint(host.Addresses[0], tracker.Port);
         }
     }
 }

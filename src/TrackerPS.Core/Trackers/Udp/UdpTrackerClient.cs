@@ -73,7 +73,7 @@ namespace TrackerPS.Core.Trackers.Udp
 
         private async Task<AnnounceResponse> AnnounceCoreAsync(UdpOperation operation, AnnounceRequest request, byte[] urlData)
         {
-            IPEndPoint endpoint = await UdpTrackerAddress.ResolveAsync(request.Tracker, operation.Token).ConfigureAwait(false);
+            IPEndPoint endpoint = await UdpTrackerAddress.ResolveAsync(request.Tracker, _options.NetworkPolicy, operation.Token).ConfigureAwait(false);
             UdpReply reply = await _requester.SendAsync(
                 operation,
                 endpoint,
@@ -109,7 +109,7 @@ namespace TrackerPS.Core.Trackers.Udp
                 return new ScrapeResponse(new ScrapeResult[0], new string[0]);
             }
 
-            IPEndPoint endpoint = await UdpTrackerAddress.ResolveAsync(request.Tracker, operation.Token).ConfigureAwait(false);
+            IPEndPoint endpoint = await UdpTrackerAddress.ResolveAsync(request.Tracker, _options.NetworkPolicy, operation.Token).ConfigureAwait(false);
             var batches = new List<Task<ScrapeResult[]>>();
             for (int offset = 0; offset < request.InfoHashes.Count; offset += UdpScrapeRequest.MaxInfoHashes)
             {

@@ -265,7 +265,8 @@ namespace TrackerPS.Core.Tests.Trackers.Http
             TrackerException error = ParseFails(Encoding.UTF8.GetBytes(html), 404);
 
             Assert.Equal(404, error.HttpStatusCode);
-            string excerpt = "<html> <title>Oops</title> " + new string('x', 200 - 27) + "…";
+            // At most 200 characters quoted, the ellipsis included.
+            string excerpt = "<html> <title>Oops</title> " + new string('x', 200 - 27 - 1) + "…";
             Assert.Contains("\"" + excerpt + "\"", error.Message);
         }
     }

@@ -7,7 +7,9 @@ using System.Net.Sockets;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
+using TrackerPS.Core.Network;
 using TrackerPS.Core.Tests.Fakes;
+using TrackerPS.Core.Tests.Network;
 using TrackerPS.Core.Trackers;
 using TrackerPS.Core.Trackers.Http;
 using Xunit;
@@ -26,6 +28,10 @@ namespace TrackerPS.Core.Tests.Trackers.Http
                 Timeout = TimeSpan.FromMilliseconds(timeoutMs),
                 MaxResponseSize = maxResponseSize,
                 UserAgent = "TrackerPS-test/1.0",
+
+                // The fake tracker listens on loopback but stands in for a tracker on the internet (any path, any redirect);
+                // the policy's own rules are tested in NetworkPolicyTests and HttpTrackerPolicyTests.
+                NetworkPolicy = TestPolicies.LoopbackAsGlobal,
             });
 
         private static async Task<AnnounceResponse> Announce(FakeHttpTracker server, string path = "/announce", int timeoutMs = 2000, int maxResponseSize = TrackerClientOptions.DefaultMaxResponseSize)
@@ -114,7 +120,8 @@ namespace TrackerPS.Core.Tests.Trackers.Http
 
             TrackerException error = await AnnounceFails(server, "/r6");
 
-            Assert.Equal(TrackerErrorKind.ProtocolViolation, error.Kind);
+            Assert.Equal(TrackerErrorKind.RefusedByPolicy, error.Kind);
+            Assert.Equal(NetworkPolicyRule.RedirectLimit, error.PolicyRule);
             Assert.Contains("redirected more than 5 times", error.Message);
             Assert.Equal(6, server.Requests.Count);
         }
@@ -128,7 +135,8 @@ namespace TrackerPS.Core.Tests.Trackers.Http
 
             TrackerException error = await AnnounceFails(server);
 
-            Assert.Equal(TrackerErrorKind.ProtocolViolation, error.Kind);
+            Assert.Equal(TrackerErrorKind.RefusedByPolicy, error.Kind);
+            Assert.Equal(NetworkPolicyRule.RedirectScheme, error.PolicyRule);
             Assert.Contains(expected, error.Message);
             Assert.Equal(302, error.HttpStatusCode);
         }

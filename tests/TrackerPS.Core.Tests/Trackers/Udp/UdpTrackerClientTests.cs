@@ -5,6 +5,7 @@ using System.Net.Sockets;
 using System.Threading;
 using System.Threading.Tasks;
 using TrackerPS.Core.Metainfo;
+using TrackerPS.Core.Network;
 using TrackerPS.Core.Tests.Fakes;
 using TrackerPS.Core.Trackers;
 using TrackerPS.Core.Trackers.Udp;
@@ -296,8 +297,9 @@ namespace TrackerPS.Core.Tests.Trackers.Udp
         [Fact]
         public async Task SendFailure_IsConnectionFailed()
         {
-            // Broadcast without SO_BROADCAST is refused by the OS before anything is sent.
-            using var client = new UdpTrackerClient(s_options);
+            // Broadcast without SO_BROADCAST is refused by the OS before anything is sent (the policy lets it through only
+            // with AllowLocalNetwork: broadcast reaches the local network).
+            using var client = new UdpTrackerClient(new TrackerClientOptions { Timeout = s_options.Timeout, NetworkPolicy = new NetworkPolicy { AllowLocalNetwork = true } });
 
             var e = await Assert.ThrowsAsync<TrackerException>(
                 () => client.AnnounceAsync(UdpTestRequests.Announce(new Uri("udp://255.255.255.255:6969/announce")), CancellationToken.None));

@@ -1,7 +1,7 @@
 using System.Threading;
 using System.Threading.Tasks;
 
-namespace TrackerPS.Core.Trackers
+namespace TrackerPS.Core.Threading
 {
     /// <summary>Waiting for a task that takes no cancellation token (netstandard2.0 has no <c>Task.WaitAsync</c>).</summary>
     internal static class TaskCancellation

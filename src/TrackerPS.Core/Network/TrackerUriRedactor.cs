@@ -3,13 +3,13 @@ using System.Linq;
 using System.Text;
 using System.Text.RegularExpressions;
 
-namespace TrackerPS.Core.Trackers
+namespace TrackerPS.Core.Network
 {
     /// <summary>
     /// Hides the secrets private trackers put in announce URIs (passkeys in the query or the path, credentials in the
     /// user info) so a URI can be shown in messages, warnings, verbose output and logs. The scheme, host, port and
     /// ordinary path stay. Every text that names a tracker goes through <see cref="Redact"/>; only
-    /// <see cref="TrackerException.Tracker"/> and error records' target objects keep the real URI.
+    /// a tracker exception's <c>Tracker</c> and error records' target objects keep the real URI.
     /// </summary>
     public static class TrackerUriRedactor
     {

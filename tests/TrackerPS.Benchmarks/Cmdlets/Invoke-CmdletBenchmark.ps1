@@ -1,0 +1,145 @@
+#Requires -Version 7.0
+<#
+.SYNOPSIS
+    Issue 11's benchmark of what users run: the cmdlets in pwsh 7.6.9 next to libtorrent 2.0.8 and Get-FileHash.
+.DESCRIPTION
+    Generates the inputs (../make-inputs.py), starts one long-lived process per tool (cmdlet-worker.ps1 with the
+    module, cmdlet-worker.ps1 without it for Get-FileHash, libtorrent-worker.py), runs a warm-up round and then
+    -Rounds rounds in which each comparison's two sides run back to back, the order alternating by round, and prints
+    the median and min-max of each case and the ratios, with the issue's targets. Not part of the test command:
+    timings are not tests. Build the module first (./build.ps1 -Task Build).
+
+        dotnet pwsh -NoProfile -File tests/TrackerPS.Benchmarks/Cmdlets/Invoke-CmdletBenchmark.ps1 [-Rounds 5]
+#>
+[CmdletBinding()]
+param(
+    [ValidateRange(5, 100)] [int] $Rounds = 5,
+    [string] $ModulePath = (Join-Path $PSScriptRoot '../../../output/TrackerPS'),
+    [string] $DataPath = (Join-Path ([IO.Path]::GetTempPath()) 'trackerps-cmdlet-bench')
+)
+
+$ErrorActionPreference = 'Stop'
+$repo = (Resolve-Path (Join-Path $PSScriptRoot '../../..')).Path
+$ModulePath = (Resolve-Path $ModulePath).Path
+
+# Each comparison: our case, the reference case and its worker, and the target on the time ratio (ours / reference).
+$comparisons = @(
+    @{ Name = 'Get-TorrentInfo -LiteralPath (2,000 files)'; Ours = 'small-literal-info'; Reference = 'small'; Tool = 'libtorrent'; Target = 1.0 }
+    @{ Name = 'the same'; Ours = 'small-literal-info'; Reference = 'small-literal-sha1'; Tool = 'FileHash'; Target = 1.0 }
+    @{ Name = 'Get-ChildItem \| Get-TorrentInfo'; Ours = 'small-gci-info'; Reference = 'small'; Tool = 'libtorrent'; Target = 1.0 }
+    @{ Name = 'the same'; Ours = 'small-gci-info'; Reference = 'small-gci-sha1'; Tool = 'FileHash'; Target = 1.0 }
+    @{ Name = 'Get-TorrentInfoHash -LiteralPath'; Ours = 'small-literal-hash'; Reference = 'small'; Tool = 'libtorrent'; Target = 1.0 }
+    @{ Name = 'the same'; Ours = 'small-literal-hash'; Reference = 'small-literal-sha1'; Tool = 'FileHash'; Target = 1.0 }
+    @{ Name = 'Get-ChildItem \| Get-TorrentInfoHash'; Ours = 'small-gci-hash'; Reference = 'small'; Tool = 'libtorrent'; Target = 1.0 }
+    @{ Name = 'the same'; Ours = 'small-gci-hash'; Reference = 'small-gci-sha1'; Tool = 'FileHash'; Target = 1.0 }
+    @{ Name = '50,000 files in 500 directories'; Ours = 'files50k-dirs'; Reference = 'files50k-dirs'; Tool = 'libtorrent'; Target = 0.5 }
+    @{ Name = 'the same, reading .Files'; Ours = 'files50k-dirs-files'; Reference = 'files50k-dirs'; Tool = 'libtorrent'; Target = 0.5 }
+    @{ Name = '50,000 files, a directory each'; Ours = 'files50k-each-dir'; Reference = 'files50k-each-dir'; Tool = 'libtorrent'; Target = 0.5 }
+    @{ Name = 'the same, reading .Files'; Ours = 'files50k-each-dir-files'; Reference = 'files50k-each-dir'; Tool = 'libtorrent'; Target = 0.5 }
+    @{ Name = '1,000,000 pieces'; Ours = 'pieces1m'; Reference = 'pieces1m-sha1'; Tool = 'TrackerPS'; Target = 1.5 }
+)
+
+function Open-BenchmarkWorker([string] $FileName, [string[]] $Arguments) {
+    $info = [Diagnostics.ProcessStartInfo]::new($FileName)
+    foreach ($argument in $Arguments) {
+        $info.ArgumentList.Add($argument)
+    }
+    $info.WorkingDirectory = $repo
+    $info.RedirectStandardInput = $true
+    $info.RedirectStandardOutput = $true
+    $info.UseShellExecute = $false
+    [Diagnostics.Process]::Start($info)
+}
+
+function Invoke-Case($Worker, [string] $Case) {
+    $Worker.StandardInput.WriteLine($Case)
+    $Worker.StandardInput.Flush()
+    $line = $Worker.StandardOutput.ReadLine()
+    if ($null -eq $line) {
+        throw "The worker for '$Case' exited."
+    }
+    $result = $line | ConvertFrom-Json
+    if ($result.PSObject.Properties['error']) {
+        throw "Case '$Case': $($result.error)"
+    }
+    $result
+}
+
+function Get-Median([double[]] $Values) {
+    $sorted = $Values | Sort-Object
+    $middle = [int][Math]::Floor($sorted.Count / 2)
+    if ($sorted.Count % 2) { $sorted[$middle] } else { ($sorted[$middle - 1] + $sorted[$middle]) / 2 }
+}
+
+function Format-Duration([double] $Seconds) {
+    if ($Seconds -ge 1) { '{0:N2} s' -f $Seconds } else { '{0:N1} ms' -f ($Seconds * 1000) }
+}
+
+Write-Information "== inputs in $DataPath" -InformationAction Continue
+& python3 (Join-Path $PSScriptRoot '../make-inputs.py') $DataPath
+if ($LASTEXITCODE) { throw 'make-inputs.py failed.' }
+
+$workers = @{
+    TrackerPS  = Open-BenchmarkWorker 'dotnet' @('pwsh', '-NoProfile', '-NonInteractive', '-File', (Join-Path $PSScriptRoot 'cmdlet-worker.ps1'), '-Tool', 'TrackerPS', '-DataPath', $DataPath, '-ModulePath', $ModulePath)
+    FileHash   = Open-BenchmarkWorker 'dotnet' @('pwsh', '-NoProfile', '-NonInteractive', '-File', (Join-Path $PSScriptRoot 'cmdlet-worker.ps1'), '-Tool', 'FileHash', '-DataPath', $DataPath)
+    libtorrent = Open-BenchmarkWorker '/usr/bin/python3' @((Join-Path $PSScriptRoot 'libtorrent-worker.py'), $DataPath)
+}
+
+try {
+    $samples = @{}
+    for ($round = 0; $round -le $Rounds; $round++) {
+        $label = if ($round -eq 0) { '== warm-up round' } else { "== round $round of $Rounds" }
+        Write-Information $label -InformationAction Continue
+        foreach ($comparison in $comparisons) {
+            $sides = @(@{ Worker = 'TrackerPS'; Case = $comparison.Ours }, @{ Worker = $comparison.Tool; Case = $comparison.Reference })
+            if ($round % 2) { [array]::Reverse($sides) }
+            foreach ($side in $sides) {
+                $result = Invoke-Case $workers[$side.Worker] $side.Case
+                if ($round -gt 0) {
+                    $key = "$($side.Worker)/$($side.Case)"
+                    if (-not $samples[$key]) { $samples[$key] = [Collections.Generic.List[object]]::new() }
+                    $samples[$key].Add($result)
+                }
+            }
+        }
+    }
+}
+finally {
+    foreach ($worker in $workers.Values) {
+        $worker.StandardInput.Close()
+        if (-not $worker.WaitForExit(10000)) { $worker.Kill() }
+    }
+}
+
+function Get-Summary([string] $Key) {
+    $seconds = [double[]]($samples[$Key] | ForEach-Object seconds)
+    [pscustomobject]@{
+        Median    = Get-Median $seconds
+        Min       = ($seconds | Measure-Object -Minimum).Minimum
+        Max       = ($seconds | Measure-Object -Maximum).Maximum
+        Allocated = Get-Median ([double[]]($samples[$Key] | ForEach-Object { if ($_.PSObject.Properties['allocated']) { $_.allocated } else { 0 } }))
+    }
+}
+
+$sizes = @{
+    'files50k-dirs' = (Get-Item (Join-Path $DataPath 'files50k-dirs.torrent')).Length
+    'files50k-each-dir' = (Get-Item (Join-Path $DataPath 'files50k-each-dir.torrent')).Length
+    'pieces1m' = (Get-Item (Join-Path $DataPath 'pieces1m.torrent')).Length
+}
+
+"| Case | TrackerPS (median, min-max) | Reference | Reference time | Ratio | Target | | Allocated |"
+'|---|---|---|---|---|---|---|---|'
+foreach ($comparison in $comparisons) {
+    $ours = Get-Summary "TrackerPS/$($comparison.Ours)"
+    $reference = Get-Summary "$($comparison.Tool)/$($comparison.Reference)"
+    $ratio = $ours.Median / $reference.Median
+    $referenceName = switch ($comparison.Tool) {
+        'libtorrent' { 'libtorrent 2.0.8 lt.torrent_info(path)' }
+        'FileHash' { 'Get-FileHash -Algorithm SHA1' }
+        default { 'ReadAllBytes + SHA-1' }
+    }
+    $size = $sizes[($comparison.Ours -replace '-files$')]
+    $allocated = if ($size) { '{0:N1} MB ({1:N1}x the file)' -f ($ours.Allocated / 1MB), ($ours.Allocated / $size) } else { '{0:N1} MB' -f ($ours.Allocated / 1MB) }
+    $verdict = if ($ratio -le $comparison.Target) { 'PASS' } else { 'FAIL' }
+    ('| {0} | {1} ({2}-{3}) | {4} | {5} | {6:N2}x | <= {7:N1}x | {8} | {9} |' -f $comparison.Name, (Format-Duration $ours.Median), (Format-Duration $ours.Min), (Format-Duration $ours.Max), $referenceName, (Format-Duration $reference.Median), $ratio, $comparison.Target, $verdict, $allocated)
+}
