@@ -63,6 +63,15 @@ Describe 'Test-TorrentPeer' {
         $probes[0].Error | Should -Be 'connection refused'
     }
 
+    It 'refuses a private address by the network policy without connecting, unless -AllowLocalNetwork' {
+        $probe = Test-TorrentPeer -EndPoint 10.0.0.1:6881 -InfoHash (Get-TestHash 1) -TimeoutSec 30
+
+        $probe.IsReachable | Should -BeFalse
+        $probe.Error | Should -BeLike 'refused by the network policy (LocalNetwork)*'
+        (Get-Command Test-TorrentPeer).Parameters['AllowLocalNetwork'].SwitchParameter | Should -BeTrue
+        (Get-Command Get-TorrentMetadata).Parameters['AllowLocalNetwork'].SwitchParameter | Should -BeTrue
+    }
+
     It 'writes InvalidInfoHash for a bad info-hash' {
         $result = Invoke-Verbosely { Test-TorrentPeer -EndPoint 127.0.0.1:1 -InfoHash 'xyz' }
 

@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Threading;
 using System.Threading.Tasks;
+using TrackerPS.Core.Network;
 
 namespace TrackerPS.Core.PeerWire
 {
@@ -28,15 +29,32 @@ namespace TrackerPS.Core.PeerWire
         /// <summary>Bytes received so far.</summary>
         public long BytesReceived { get; private set; }
 
-        /// <summary>Resolves (a host name) and connects to <paramref name="address"/>.</summary>
+        /// <summary>
+        /// Resolves <paramref name="address"/> through the policy's resolver, checks every address against the policy
+        /// (peer addresses come from trackers and magnet links strangers write: a private or link-local address needs
+        /// <see cref="NetworkPolicy.AllowLocalNetwork"/>; loopback is allowed, as for UDP trackers), and connects to the first.
+        /// </summary>
         /// <param name="address">The peer.</param>
+        /// <param name="policy">The SSRF rules the connection obeys.</param>
         /// <param name="cancellationToken">Bounds the connection's whole life: cancelling it closes the socket.</param>
         /// <returns>The open connection.</returns>
-        /// <exception cref="PeerWireException">Refused, unreachable, or the name does not resolve.</exception>
+        /// <exception cref="PeerWireException">Refused by the peer or the policy, unreachable, or the name does not resolve.</exception>
         /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
-        public static async Task<PeerConnection> ConnectAsync(PeerAddress address, CancellationToken cancellationToken)
+        public static async Task<PeerConnection> ConnectAsync(PeerAddress address, NetworkPolicy policy, CancellationToken cancellationToken)
         {
-            IPAddress ip = await ResolveAsync(address, cancellationToken).ConfigureAwait(false);
+            if (policy is null)
+            {
+                throw new ArgumentNullException(nameof(policy));
+            }
+
+            IPAddress[] addresses = await ResolveAsync(address, policy.Resolver, cancellationToken).ConfigureAwait(false);
+            NetworkRefusal? refusal = policy.Check(addresses, string.Empty, null, null);
+            if (refusal is not null)
+            {
+                throw new PeerWireException(PeerErrorKind.RefusedByPolicy, $"refused by the network policy ({refusal.Rule}): {refusal.Reason}");
+            }
+
+            IPAddress ip = addresses[0];
             var socket = new Socket(ip.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
             var connection = new PeerConnection(socket, cancellationToken);
             try
@@ -104,18 +122,11 @@ namespace TrackerPS.Core.PeerWire
             _socket.Dispose();
         }
 
-        private static async Task<IPAddress> ResolveAsync(PeerAddress address, CancellationToken cancellationToken)
+        private static async Task<IPAddress[]> ResolveAsync(PeerAddress address, IHostResolver resolver, CancellationToken cancellationToken)
         {
-            if (IPAddress.TryParse(address.Host, out IPAddress? literal))
-            {
-                return literal;
-            }
-
             try
             {
-                IPAddress[] addresses = await Dns.GetHostAddressesAsync(address.Host).ConfigureAwait(false);
-                cancellationToken.ThrowIfCancellationRequested();
-                return addresses.Length > 0 ? addresses[0] : throw new PeerWireException(PeerErrorKind.Unreachable, $"'{address.Host}' has no address");
+                return await resolver.ResolveAsync(address.Host, cancellationToken).ConfigureAwait(false);
             }
             catch (SocketException error)
             {

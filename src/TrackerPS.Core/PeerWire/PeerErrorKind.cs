@@ -21,6 +21,9 @@ namespace TrackerPS.Core.PeerWire
         /// <summary>The peer answered for another info-hash.</summary>
         WrongInfoHash,
 
+        /// <summary>The network policy (SSRF rules, <see cref="Network.NetworkPolicy"/>) refused the address before any connection.</summary>
+        RefusedByPolicy,
+
         /// <summary>The peer broke the protocol: a bad handshake, an oversized or malformed message.</summary>
         ProtocolViolation,
     }

@@ -50,6 +50,9 @@ namespace TrackerPS.Core.PeerWire
         /// <summary>Maximum probes at once.</summary>
         public int ThrottleLimit { get; }
 
+        /// <summary>The SSRF rules every connection obeys; <see cref="Network.NetworkPolicy.Default"/> unless set.</summary>
+        public Network.NetworkPolicy NetworkPolicy { get; init; } = Network.NetworkPolicy.Default;
+
         /// <summary>Called, from any thread, with each probe as it completes. Must be thread-safe and quick.</summary>
         public Action<PeerProbe>? OnCompleted { get; init; }
 
@@ -84,7 +87,7 @@ namespace TrackerPS.Core.PeerWire
             timeout.CancelAfter(_timeout);
             try
             {
-                using PeerSession session = await PeerSession.OpenAsync(target.Address, ours, target.UpgradedHash, timeout.Token).ConfigureAwait(false);
+                using PeerSession session = await PeerSession.OpenAsync(target.Address, ours, target.UpgradedHash, NetworkPolicy, timeout.Token).ConfigureAwait(false);
                 findings.Handshaken(session);
                 if ((session.Remote.Features & PeerFeatures.ExtensionProtocol) != 0)
                 {

@@ -32,6 +32,7 @@ namespace TrackerPS.Core.PeerWire
         /// <summary>Connects, sends <paramref name="ours"/> and reads the peer's handshake.</summary>
         /// <param name="address">The peer.</param>
         /// <param name="ours">Our handshake.</param>
+        /// <param name="policy">The SSRF rules the connection obeys.</param>
         /// <param name="upgradedHash">The truncated v2 hash the peer may answer with when <paramref name="ours"/> offers <see cref="PeerFeatures.V2Upgrade"/>, else null.</param>
         /// <param name="cancellationToken">Bounds the connection's whole life (timeout and Ctrl+C).</param>
         /// <returns>The session.</returns>
@@ -40,10 +41,10 @@ namespace TrackerPS.Core.PeerWire
         /// a byte, <see cref="PeerErrorKind.WrongInfoHash"/> when it answered for another torrent.
         /// </exception>
         /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
-        public static async Task<PeerSession> OpenAsync(PeerAddress address, PeerHandshake ours, InfoHash? upgradedHash, CancellationToken cancellationToken)
+        public static async Task<PeerSession> OpenAsync(PeerAddress address, PeerHandshake ours, InfoHash? upgradedHash, Network.NetworkPolicy policy, CancellationToken cancellationToken)
         {
             Stopwatch clock = Stopwatch.StartNew();
-            PeerConnection connection = await PeerConnection.ConnectAsync(address, cancellationToken).ConfigureAwait(false);
+            PeerConnection connection = await PeerConnection.ConnectAsync(address, policy, cancellationToken).ConfigureAwait(false);
             try
             {
                 await connection.SendAsync(ours.Encode()).ConfigureAwait(false);

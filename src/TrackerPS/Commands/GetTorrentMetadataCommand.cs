@@ -7,6 +7,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using TrackerPS.Core.Authoring;
 using TrackerPS.Core.Metainfo;
+using TrackerPS.Core.Network;
 using TrackerPS.Core.PeerWire;
 using TrackerPS.Core.PeerWire.Metadata;
 using TrackerPS.Core.Trackers;
@@ -55,6 +56,13 @@ namespace TrackerPS.Commands
         /// <summary>Ask only the given peers; announce to no tracker.</summary>
         [Parameter]
         public SwitchParameter NoAnnounce { get; set; }
+
+        /// <summary>
+        /// Allows peers and trackers on private and link-local addresses, which the network policy refuses by default
+        /// (peer lists and tracker URLs come from strangers, and could point at internal hosts).
+        /// </summary>
+        [Parameter]
+        public SwitchParameter AllowLocalNetwork { get; set; }
 
         /// <summary>Where to write the .torrent: a file path, or an existing folder (the file is then named <c>&lt;info-hash&gt;.torrent</c>).</summary>
         [Parameter]
@@ -122,6 +130,8 @@ namespace TrackerPS.Commands
             Emit(info!, target);
         }
 
+        private NetworkPolicy Policy => AllowLocalNetwork ? new NetworkPolicy { AllowLocalNetwork = true } : NetworkPolicy.Default;
+
         private MetadataTarget? CreateTarget()
         {
             InfoHash? given = InfoHashArgument.Parse(this, InfoHash);
@@ -158,6 +168,7 @@ namespace TrackerPS.Commands
                 Timeout = TimeSpan.FromSeconds(TimeoutSec),
                 MaxMetadataSize = MaxMetadataSize,
                 ThrottleLimit = ThrottleLimit,
+                NetworkPolicy = Policy,
             })
             {
                 OnPeerFailed = (peer, reason) => queue.WriteVerbose($"Peer {peer} dropped: {reason}"),
@@ -167,7 +178,7 @@ namespace TrackerPS.Commands
 
         private async Task<IEnumerable<PeerAddress>> AnnounceAsync(MetadataTarget target, PipelineWriteQueue queue, CancellationToken cancellationToken)
         {
-            var options = new TrackerClientOptions { Timeout = TimeSpan.FromSeconds(TimeoutSec) };
+            var options = new TrackerClientOptions { Timeout = TimeSpan.FromSeconds(TimeoutSec), NetworkPolicy = Policy };
             var announcer = new TorrentAnnouncer(TrackerClientFactory.CreateDefault(TrackerSession.Default), TrackerSession.Default, options)
             {
                 OnCompleted = outcome =>

@@ -4,6 +4,7 @@ using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
 using TrackerPS.Core.Metainfo;
+using TrackerPS.Core.Network;
 using TrackerPS.Core.PeerWire;
 using TrackerPS.Core.Trackers;
 
@@ -52,6 +53,13 @@ namespace TrackerPS.Commands
         [Parameter]
         [ValidateRange(1, 4096)]
         public int ThrottleLimit { get; set; } = PeerProber.DefaultThrottleLimit;
+
+        /// <summary>
+        /// Allows peers on private and link-local addresses (10.0.0.0/8, 192.168.0.0/16, fe80::/10 …), which the network
+        /// policy refuses by default: peer lists come from trackers, and a hostile one could point probes at internal hosts.
+        /// </summary>
+        [Parameter]
+        public SwitchParameter AllowLocalNetwork { get; set; }
 
         /// <summary>Gathers this input's peers; a bad address or info-hash is a non-terminating error for that input.</summary>
         protected override void ProcessRecord()
@@ -110,6 +118,7 @@ namespace TrackerPS.Commands
             using var progress = new TrackerProgress(ProgressActivityId, ProgressActivity, "{0} of {1} peers probed", _targets.Count, queue);
             var prober = new PeerProber(TrackerSession.Default.PeerId, PeerClientName.Ours, TimeSpan.FromSeconds(TimeoutSec), ThrottleLimit)
             {
+                NetworkPolicy = AllowLocalNetwork ? new NetworkPolicy { AllowLocalNetwork = true } : NetworkPolicy.Default,
                 OnCompleted = probe =>
                 {
                     progress.Answered();

@@ -27,6 +27,22 @@ namespace TrackerPS.Core.Tests.PeerWire
             Assert.Equal($"wrong info-hash: the peer answered for {new string('0', 40)}, not {Hash}", probe.Error);
         }
 
+        [Theory]
+        [InlineData("10.0.0.1:6881")]
+        [InlineData("169.254.169.254:80")]
+        [InlineData("[fe80::1]:6881")]
+        public async Task LocalNetworkAddress_IsRefusedByThePolicy_BeforeAnyConnection(string endPoint)
+        {
+            var target = new PeerProbeTarget(PeerAddress.Parse(endPoint), Core.Metainfo.InfoHash.Parse(Hash), null);
+            var clock = Stopwatch.StartNew();
+
+            PeerProbe probe = await PeerProberLibtorrentTests.Prober(30).ProbeAsync(target, CancellationToken.None);
+
+            Assert.False(probe.IsReachable);
+            Assert.StartsWith("refused by the network policy (LocalNetwork)", probe.Error, StringComparison.Ordinal);
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(1), clock.Elapsed.ToString());
+        }
+
         [Fact]
         public async Task Refused_IsNotReachable()
         {

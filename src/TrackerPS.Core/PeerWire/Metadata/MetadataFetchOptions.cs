@@ -20,6 +20,9 @@ namespace TrackerPS.Core.PeerWire.Metadata
         /// <summary>The largest <c>metadata_size</c> accepted, in bytes; a peer announcing more is refused before anything is allocated.</summary>
         public long MaxMetadataSize { get; init; } = DefaultMaxMetadataSize;
 
+        /// <summary>The SSRF rules every connection obeys; <see cref="Network.NetworkPolicy.Default"/> unless set.</summary>
+        public Network.NetworkPolicy NetworkPolicy { get; init; } = Network.NetworkPolicy.Default;
+
         /// <summary>Maximum peers talked to at once.</summary>
         public int ThrottleLimit { get; init; } = PeerProber.DefaultThrottleLimit;
     }

@@ -54,7 +54,7 @@ namespace TrackerPS.Core.PeerWire.Metadata
             {
                 PeerFeatures features = PeerFeatures.ExtensionProtocol | (_target.UpgradedHash is null ? 0 : PeerFeatures.V2Upgrade);
                 var ours = new PeerHandshake(features, _target.HandshakeHash, _options.PeerId);
-                using PeerSession session = await PeerSession.OpenAsync(_address, ours, _target.UpgradedHash, life.Token).ConfigureAwait(false);
+                using PeerSession session = await PeerSession.OpenAsync(_address, ours, _target.UpgradedHash, _options.NetworkPolicy, life.Token).ConfigureAwait(false);
                 await FetchAsync(session, life).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
