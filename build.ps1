@@ -7,8 +7,8 @@ Build:   dotnet build, which also lays out the importable module in output/Track
 Demo:    builds, starts opentracker on loopback and shows a sample torrent's info, the peers the tracker returns for
          it and a scrape.
 Test:    every test: xunit (dotnet test), the Pester suite in a child PowerShell against output/TrackerPS with
-         opentracker running on loopback, then PSScriptAnalyzer. Ends with one line 'N passed, N failed' over xunit
-         and Pester. With $env:CI = 'true' a skipped test, a missing opentracker or a missing PSScriptAnalyzer is a
+         opentracker and libtorrent seeds (tests/libtorrent) running on loopback, then PSScriptAnalyzer. Ends with one line 'N passed, N failed' over xunit
+         and Pester. With $env:CI = 'true' a skipped test, a missing opentracker, libtorrent or PSScriptAnalyzer is a
          failure.
 Analyze: PSScriptAnalyzer alone, with PSScriptAnalyzerSettings.psd1.
 
@@ -92,6 +92,54 @@ function Invoke-WithOpenTracker([scriptblock] $ScriptBlock) {
     finally {
         Stop-Process -Id ([int] $env:TRACKERPS_OPENTRACKER_PID) -ErrorAction SilentlyContinue
         Remove-Item -Path 'env:TRACKERPS_OPENTRACKER_HTTP', 'env:TRACKERPS_OPENTRACKER_UDP', 'env:TRACKERPS_OPENTRACKER_PID'
+    }
+}
+
+# Runs $ScriptBlock with real libtorrent seeds on loopback (tests/libtorrent/start.sh, Debian's python3-libtorrent),
+# which sets TRACKERPS_LIBTORRENT_SEEDS for this process and its children, and stops them afterwards. When that variable
+# is already set, uses those seeds. Without python3-libtorrent, says what to install and runs $ScriptBlock anyway; in CI
+# that is an error.
+function Invoke-WithLibtorrent([scriptblock] $ScriptBlock) {
+    if ($env:TRACKERPS_LIBTORRENT_SEEDS) {
+        return & $ScriptBlock
+    }
+
+    $python = '/usr/bin/python3'
+    $available = (Test-Path -LiteralPath $python) -and (Get-Command -Name 'bash' -ErrorAction SilentlyContinue)
+    if ($available) {
+        & $python -c 'import libtorrent' 2>$null
+        $available = $LASTEXITCODE -eq 0
+    }
+
+    if (-not $available) {
+        $message = 'python3-libtorrent is not installed, so no real peer seeds on loopback. Install it (Debian/Ubuntu: sudo apt-get install python3-libtorrent) and run this again.'
+        if ($isCi) {
+            throw $message
+        }
+
+        Write-Warning $message
+        return & $ScriptBlock
+    }
+
+    $lines = & bash (Join-Path $PSScriptRoot 'tests/libtorrent/start.sh')
+    if ($LASTEXITCODE -ne 0) {
+        throw "tests/libtorrent/start.sh failed with exit code $LASTEXITCODE."
+    }
+
+    foreach ($line in $lines) {
+        $name, $value = $line -split '=', 2
+        [Environment]::SetEnvironmentVariable($name, $value)
+    }
+
+    Write-Information "libtorrent seeds in $env:TRACKERPS_LIBTORRENT_SEEDS" -InformationAction Continue
+    try {
+        & $ScriptBlock
+    }
+    finally {
+        Stop-Process -Id ([int] $env:TRACKERPS_LIBTORRENT_PID) -ErrorAction SilentlyContinue
+        Wait-Process -Id ([int] $env:TRACKERPS_LIBTORRENT_PID) -ErrorAction SilentlyContinue
+        Remove-Item -LiteralPath (Split-Path -Parent $env:TRACKERPS_LIBTORRENT_SEEDS) -Recurse -Force -ErrorAction SilentlyContinue
+        Remove-Item -Path 'env:TRACKERPS_LIBTORRENT_SEEDS', 'env:TRACKERPS_LIBTORRENT_PID'
     }
 }
 
@@ -189,8 +237,10 @@ function Invoke-AnalyzeTask {
 
 function Invoke-TestTask([string] $Configuration) {
     $xunit, $pester = Invoke-WithOpenTracker {
-        Invoke-XunitTest -Configuration $Configuration
-        Invoke-PesterTest
+        Invoke-WithLibtorrent {
+            Invoke-XunitTest -Configuration $Configuration
+            Invoke-PesterTest
+        }
     }
 
     foreach ($run in @(@('xunit', $xunit), @('Pester', $pester))) {

@@ -22,8 +22,10 @@
         'Edit-Torrent',
         'Get-TorrentInfo',
         'Get-TorrentInfoHash',
+        'Get-TorrentMetadata',
         'Invoke-TrackerAnnounce',
-        'Invoke-TrackerScrape'
+        'Invoke-TrackerScrape',
+        'Test-TorrentPeer'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

@@ -267,7 +267,7 @@ Describe 'Read-only cmdlets' {
         . (Join-Path $PSScriptRoot 'common.ps1')
     }
 
-    It 'no cmdlet but Edit-Torrent writes a file' {
+    It 'no cmdlet but Edit-Torrent (and Get-TorrentMetadata -Destination) writes a file' {
         $work = Join-Path ([IO.Path]::GetTempPath()) ("trackerps-readonly-" + [guid]::NewGuid().ToString('N'))
         New-Item -ItemType Directory -Path $work | Out-Null
         try {
@@ -284,6 +284,8 @@ Describe 'Read-only cmdlets' {
                 'Get-TorrentInfoHash' = { $files | Get-TorrentInfoHash 3>$null }
                 'Invoke-TrackerAnnounce' = { Get-TorrentInfo -LiteralPath $files[0].FullName 3>$null | Invoke-TrackerAnnounce -Tracker $tracker -TimeoutSec 1 2>$null }
                 'Invoke-TrackerScrape' = { Get-TorrentInfo -LiteralPath $files[0].FullName 3>$null | Invoke-TrackerScrape -Tracker $tracker -TimeoutSec 1 2>$null }
+                'Get-TorrentMetadata' = { Get-TorrentInfo -LiteralPath $files[0].FullName 3>$null | Get-TorrentMetadata -Peer "127.0.0.1:$(Get-ClosedTcpPort)" -NoAnnounce -TimeoutSec 1 2>$null }
+                'Test-TorrentPeer' = { Test-TorrentPeer -EndPoint "127.0.0.1:$(Get-ClosedTcpPort)" -InfoHash (Get-TestHash 1) -TimeoutSec 1 }
             }
             # Every exported cmdlet but Edit-Torrent is run, so a new cmdlet must be added here.
             (Get-Command -Module TrackerPS -CommandType Cmdlet).Name | Where-Object { $_ -ne 'Edit-Torrent' } | Sort-Object |

@@ -42,6 +42,18 @@ function Get-ClosedLoopbackPort {
     }
 }
 
+# A loopback TCP port nothing listens on: listen on an ephemeral port, note it, stop.
+function Get-ClosedTcpPort {
+    $listener = [System.Net.Sockets.TcpListener]::new([System.Net.IPAddress]::Loopback, 0)
+    $listener.Start()
+    try {
+        $listener.LocalEndpoint.Port
+    }
+    finally {
+        $listener.Stop()
+    }
+}
+
 # A minimal v1 single-file torrent (sorted keys, one zero piece hash) announcing to $Announce; trackerless when $Announce
 # is '', private (BEP 27) with -Private.
 function New-TestTorrent {

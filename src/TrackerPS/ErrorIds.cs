@@ -23,7 +23,6 @@ namespace TrackerPS
 
         /// <summary>A scraped info-hash the tracker's reply left out: it does not track that torrent (ObjectNotFound).</summary>
         internal const string InfoHashNotListed = "InfoHashNotListed";
-    
 
         /// <summary>An edit that does not fit a torrent, such as a tier past its last one (InvalidArgument).</summary>
         internal const string TorrentEditFailed = "TorrentEditFailed";
@@ -39,5 +38,14 @@ namespace TrackerPS
 
         /// <summary>A value bencode cannot hold: null, a Boolean, a floating-point number, an object of another type (InvalidArgument).</summary>
         internal const string BencodeUnsupportedValue = "BencodeUnsupportedValue";
+
+        /// <summary>A peer address that is not <c>host:port</c>, <c>ipv4:port</c> or <c>[ipv6]:port</c> (InvalidArgument).</summary>
+        internal const string InvalidPeerEndPoint = "InvalidPeerEndPoint";
+
+        /// <summary>No peer supplied a torrent's metadata: none answered, offered ut_metadata, or stayed (ObjectNotFound).</summary>
+        internal const string MetadataNotFound = "MetadataNotFound";
+
+        /// <summary>The metadata assembled from peers did not match the info-hash (InvalidData).</summary>
+        internal const string MetadataHashMismatch = "MetadataHashMismatch";
     }
 }

@@ -171,6 +171,16 @@ namespace TrackerPS
         /// <param name="value">A value that converts to the property's type.</param>
         public static void SetMagnetLinkPeers(PSObject instance, object value) => Set(instance, nameof(MagnetLink.Peers), value);
 
+        /// <summary><see cref="PeerProbe.ExtensionMessages"/> as a text list.</summary>
+        /// <param name="instance">The PeerProbe.</param>
+        /// <returns>The extension names.</returns>
+        public static object PeerProbeExtensionMessages(PSObject instance) => Items(Base<PeerProbe>(instance).ExtensionMessages);
+
+        /// <summary>Sets <see cref="PeerProbe.ExtensionMessages"/>.</summary>
+        /// <param name="instance">The PeerProbe.</param>
+        /// <param name="value">A value that converts to the property's type.</param>
+        public static void SetPeerProbeExtensionMessages(PSObject instance, object value) => Set(instance, nameof(PeerProbe.ExtensionMessages), value);
+
         /// <summary><see cref="MagnetLink.Parameters"/> as a text list of <c>name=value</c> joined by <c>"; "</c> (a value may hold commas).</summary>
         /// <param name="instance">The MagnetLink.</param>
         /// <returns>The parameters.</returns>

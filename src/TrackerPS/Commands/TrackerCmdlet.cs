@@ -71,18 +71,7 @@ namespace TrackerPS.Commands
         /// <summary>Parses 40/64 hex or 32/52 base32 characters; anything else is a non-terminating InvalidInfoHash error.</summary>
         /// <param name="text">The text.</param>
         /// <returns>The info-hash, or null after writing the error.</returns>
-        private protected InfoHash? ParseInfoHash(string text)
-        {
-            try
-            {
-                return InfoHash.Parse(text);
-            }
-            catch (FormatException error)
-            {
-                WriteError(new ErrorRecord(error, "InvalidInfoHash", ErrorCategory.InvalidArgument, text));
-                return null;
-            }
-        }
+        private protected InfoHash? ParseInfoHash(string text) => InfoHashArgument.Parse(this, text);
 
         /// <summary>
         /// Writes the non-terminating NoTracker error for an input that names no tracker. Its target is where the input

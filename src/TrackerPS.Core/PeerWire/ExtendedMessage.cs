@@ -1,0 +1,68 @@
+using System;
+using TrackerPS.Core.Bencode;
+
+namespace TrackerPS.Core.PeerWire
+{
+    /// <summary>
+    /// The BEP 10 extended message: peer message id 20, then a one-byte extended id (0 for the handshake, else the id the
+    /// receiver chose in its <c>m</c>), then a bencoded dictionary, then (for ut_metadata data) raw bytes.
+    /// </summary>
+    public static class ExtendedMessage
+    {
+        /// <summary>The largest bencoded dictionary accepted in an extended message: 64 KiB.</summary>
+        public const int MaxDictionarySize = 64 * 1024;
+
+        private static readonly BencodeLimits s_limits = new BencodeLimits { MaxInputSize = int.MaxValue, MaxDepth = 8, MaxTokens = 4096, AllowTrailingBytes = true };
+
+        /// <summary>Builds an extended message.</summary>
+        /// <param name="extendedId">The extended id.</param>
+        /// <param name="dictionary">The bencoded dictionary.</param>
+        /// <param name="trailer">Raw bytes after the dictionary, or null.</param>
+        /// <returns>The peer message.</returns>
+        public static PeerMessage Encode(byte extendedId, byte[] dictionary, byte[]? trailer)
+        {
+            int trailerLength = trailer?.Length ?? 0;
+            var payload = new byte[1 + dictionary.Length + trailerLength];
+            payload[0] = extendedId;
+            Buffer.BlockCopy(dictionary, 0, payload, 1, dictionary.Length);
+            if (trailer is not null)
+            {
+                Buffer.BlockCopy(trailer, 0, payload, 1 + dictionary.Length, trailerLength);
+            }
+
+            return new PeerMessage((byte)PeerMessageId.Extended, payload);
+        }
+
+        /// <summary>Decodes the bencoded dictionary at the start of <paramref name="bytes"/>; bytes after it are the trailer.</summary>
+        /// <param name="bytes">The extended payload after its id.</param>
+        /// <param name="what">The message's name for errors.</param>
+        /// <param name="dictionaryLength">How many bytes the dictionary took.</param>
+        /// <returns>The dictionary.</returns>
+        /// <exception cref="PeerWireException">The bytes do not start with a bencoded dictionary of at most <see cref="MaxDictionarySize"/> bytes.</exception>
+        public static BDictionary DecodeDictionary(byte[] bytes, string what, out int dictionaryLength)
+        {
+            BencodeDocument document;
+            try
+            {
+                document = BencodeDecoder.Decode(bytes, s_limits);
+            }
+            catch (BencodeException error)
+            {
+                throw new PeerWireException(PeerErrorKind.ProtocolViolation, $"the {what} is not valid bencode: {error.Reason} at byte {error.Offset}", error);
+            }
+
+            if (document.Root is not BDictionary root)
+            {
+                throw new PeerWireException(PeerErrorKind.ProtocolViolation, $"the {what} is not a bencoded dictionary");
+            }
+
+            dictionaryLength = root.Length;
+            if (dictionaryLength > MaxDictionarySize)
+            {
+                throw new PeerWireException(PeerErrorKind.ProtocolViolation, $"the {what}'s dictionary is {dictionaryLength} bytes, more than {MaxDictionarySize}");
+            }
+
+            return root;
+        }
+    }
+}
