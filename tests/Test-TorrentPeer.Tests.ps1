@@ -95,12 +95,22 @@ Describe 'Test-TorrentPeer' {
             $endPoints = @(1..20 | ForEach-Object { "127.0.0.1:$($listener.LocalEndpoint.Port)" })
             $null = $shell.AddCommand('Test-TorrentPeer').AddParameters(@{ EndPoint = $endPoints; InfoHash = (Get-TestHash 1); TimeoutSec = 30 })
             $running = $shell.BeginInvoke()
-            Start-Sleep -Milliseconds 1500
+            # Wait until the probes have connected (the module import may be slow on a loaded machine), then give
+            # them a moment to sit waiting for the handshakes that never come.
+            $deadline = [DateTime]::UtcNow.AddSeconds(20)
+            while (-not $listener.Pending() -and [DateTime]::UtcNow -lt $deadline) {
+                Start-Sleep -Milliseconds 20
+            }
+            $listener.Pending() | Should -BeTrue -Because 'the probes connect to the listener'
+            Start-Sleep -Milliseconds 300
+
+            # Stop() returns once the pipeline is asked to stop; the invocation counts as stopped when it completes.
             $clock = [System.Diagnostics.Stopwatch]::StartNew()
             $shell.Stop()
+            $completed = $running.AsyncWaitHandle.WaitOne(5000)
             $clock.Stop()
 
-            $running.IsCompleted | Should -BeTrue
+            $completed | Should -BeTrue
             $clock.ElapsedMilliseconds | Should -BeLessThan 200
         }
         finally {
