@@ -9,7 +9,9 @@ namespace TrackerPS.Core.Bencode
     /// token list (<see cref="BencodeTokenList"/>); value objects are created from it only when read.
     /// Always errors: a truncated value, a length prefix past the end, a missing <c>e</c>, integer overflow,
     /// a non-string dictionary key, a duplicate key, and any <see cref="BencodeLimits"/> limit exceeded.
-    /// Warnings in lenient mode, errors in strict mode: unsorted keys, leading zeros, <c>-0</c>.
+    /// Warnings in lenient mode, errors in strict mode: unsorted keys, leading zeros, <c>-0</c>; the first
+    /// <see cref="WarningList.MaxWarnings"/> are kept and the rest counted in <see cref="BencodeDocument.DroppedWarnings"/>.
+    /// Time and memory are linear in the input (duplicate keys of an unsorted dictionary: O(n log n) comparisons).
     /// </summary>
     public sealed class BencodeDecoder
     {
@@ -24,6 +26,7 @@ namespace TrackerPS.Core.Bencode
         private int _depth;
         private int _position;
         private int _tokenCount;
+        private int _droppedWarnings;
 
         private BencodeDecoder(byte[] data, BencodeLimits limits, string? sourceName)
         {
@@ -75,7 +78,7 @@ namespace TrackerPS.Core.Bencode
                 throw Error(_position, $"{trailing} unexpected byte(s) after the root value");
             }
 
-            return new BencodeDocument(_tokens.Create(0), _warnings.ToArray(), trailing);
+            return new BencodeDocument(_tokens.Create(0), _warnings.ToArray(), trailing) { DroppedWarnings = _droppedWarnings };
         }
 
         /// <summary>Reads one token: a scalar, a container's start or end, or a dictionary key.</summary>
@@ -157,6 +160,11 @@ namespace TrackerPS.Core.Bencode
                 throw Error(_position - 1, $"dictionary key '{_tokens.StringText(frame.PendingKey)}' has no value");
             }
 
+            if (frame.Unsorted)
+            {
+                RejectDuplicateKeys(frame.Index, frame.ChildCount / 2);
+            }
+
             _tokens.CloseContainer(frame.Index, _position, frame.ChildCount);
             _depth--;
             AddToParent();
@@ -174,30 +182,32 @@ namespace TrackerPS.Core.Bencode
         }
 
         /// <summary>
-        /// Records a dictionary key: keys must differ; out of order they are a warning (or a strict error), and from
-        /// then on every key is tracked, since a duplicate need not be adjacent any more.
+        /// Records a dictionary key: keys must differ; out of order they are a warning (or a strict error). While the keys
+        /// are sorted a duplicate is the previous key; once they are not, the dictionary is checked for duplicates when it
+        /// closes (<see cref="RejectDuplicateKeys"/>).
         /// </summary>
         private void SetKey(int key)
         {
             ref ContainerFrame frame = ref Top;
-            int offset = _tokens.Offset(key);
-            if (frame.PreviousKey >= 0 && frame.SeenKeys is null)
+            if (frame.PreviousKey >= 0 && !frame.Unsorted)
             {
                 int order = _tokens.CompareStrings(frame.PreviousKey, key);
                 if (order > 0)
                 {
-                    NonCanonical(offset, $"dictionary keys are not sorted: '{_tokens.StringText(key)}' after '{_tokens.StringText(frame.PreviousKey)}'");
-                    frame.SeenKeys = KeysBefore(frame.Index, key);
+                    frame.Unsorted = true;
+                    if (KeepsNextWarning)
+                    {
+                        NonCanonical(_tokens.Offset(key), $"dictionary keys are not sorted: '{_tokens.StringText(key)}' after '{_tokens.StringText(frame.PreviousKey)}'");
+                    }
+                    else
+                    {
+                        _droppedWarnings++;
+                    }
                 }
                 else if (order == 0)
                 {
-                    throw Error(offset, $"duplicate dictionary key '{_tokens.StringText(key)}'");
+                    throw Error(_tokens.Offset(key), $"duplicate dictionary key '{_tokens.StringText(key)}'");
                 }
-            }
-
-            if (frame.SeenKeys is not null && !frame.SeenKeys.Add(_tokens.CreateString(key)))
-            {
-                throw Error(offset, $"duplicate dictionary key '{_tokens.StringText(key)}'");
             }
 
             frame.ChildCount++;
@@ -205,16 +215,38 @@ namespace TrackerPS.Core.Bencode
             frame.PreviousKey = key;
         }
 
-        /// <summary>The keys of the open dictionary at <paramref name="dictionary"/> that come before the key at <paramref name="key"/>.</summary>
-        private HashSet<BString> KeysBefore(int dictionary, int key)
+        /// <summary>
+        /// Fails on the first key (in input order) of the dictionary at <paramref name="dictionary"/> that repeats an
+        /// earlier one. The keys are sorted rather than hashed: an input can pick keys whose hashes all collide (19,683
+        /// colliding keys took 2 s in a hash set), but no input makes a sort take more than O(n log n) comparisons.
+        /// </summary>
+        private void RejectDuplicateKeys(int dictionary, int keyCount)
         {
-            var keys = new HashSet<BString>();
-            for (int k = dictionary + 1; k < key; k = _tokens.Next(_tokens.Next(k)))
+            var keys = new int[keyCount];
+            for (int i = 0, k = dictionary + 1; i < keyCount; i++, k = _tokens.Next(_tokens.Next(k)))
             {
-                keys.Add(_tokens.CreateString(k));
+                keys[i] = k;
             }
 
-            return keys;
+            // Token indexes grow with the input offset, so ties broken by index put the first occurrence first.
+            Array.Sort(keys, (a, b) =>
+            {
+                int order = _tokens.CompareStrings(a, b);
+                return order != 0 ? order : a.CompareTo(b);
+            });
+            int duplicate = -1;
+            for (int i = 1; i < keys.Length; i++)
+            {
+                if (_tokens.CompareStrings(keys[i - 1], keys[i]) == 0 && (duplicate < 0 || keys[i] < duplicate))
+                {
+                    duplicate = keys[i];
+                }
+            }
+
+            if (duplicate >= 0)
+            {
+                throw Error(_tokens.Offset(duplicate), $"duplicate dictionary key '{_tokens.StringText(duplicate)}'");
+            }
         }
 
         private int ReadInteger()
@@ -321,6 +353,9 @@ namespace TrackerPS.Core.Bencode
             }
         }
 
+        /// <summary>False once <see cref="WarningList.MaxWarnings"/> warnings are kept (lenient mode): the next is only counted.</summary>
+        private bool KeepsNextWarning => _limits.Strict || _warnings.Count < WarningList.MaxWarnings;
+
         private void NonCanonical(int offset, string message)
         {
             if (_limits.Strict)
@@ -328,7 +363,14 @@ namespace TrackerPS.Core.Bencode
                 throw Error(offset, message + " (not allowed in strict mode)");
             }
 
-            _warnings.Add(new BencodeDiagnostic(offset, message));
+            if (KeepsNextWarning)
+            {
+                _warnings.Add(new BencodeDiagnostic(offset, message));
+            }
+            else
+            {
+                _droppedWarnings++;
+            }
         }
 
         private BencodeException Error(int offset, string reason) => new BencodeException(offset, reason, _sourceName);
@@ -345,7 +387,7 @@ namespace TrackerPS.Core.Bencode
                 ChildCount = 0;
                 PendingKey = -1;
                 PreviousKey = -1;
-                SeenKeys = null;
+                Unsorted = false;
             }
 
             /// <summary>The container's token.</summary>
@@ -362,8 +404,8 @@ namespace TrackerPS.Core.Bencode
             /// <summary>The token of the last key read, or -1.</summary>
             public int PreviousKey { get; set; }
 
-            /// <summary>Every key so far, kept once the keys are found out of order; null while they are sorted.</summary>
-            public HashSet<BString>? SeenKeys { get; set; }
+            /// <summary>True once a key came before the previous one in byte order.</summary>
+            public bool Unsorted { get; set; }
 
             public bool ExpectsKey => IsDictionary && PendingKey < 0;
 

@@ -24,8 +24,8 @@ namespace TrackerPS.Core.Magnet
         private long? _exactLength;
         private string? _selectOnly;
 
-        /// <summary>Warnings so far; the percent decoder adds to it too.</summary>
-        internal List<string> Warnings { get; } = new List<string>();
+        /// <summary>Warnings so far (capped, see <see cref="WarningList"/>); the percent decoder adds to it too.</summary>
+        internal WarningList Warnings { get; } = new WarningList();
 
         /// <summary>True once a usable <c>urn:btih</c> or <c>urn:btmh</c> has been added.</summary>
         internal bool HasInfoHash => _v1 is not null || _v2 is not null;

@@ -20,7 +20,7 @@ namespace TrackerPS.Core.Magnet
         /// <param name="parameterName">The parameter name, for warnings.</param>
         /// <param name="warnings">Receives at most one warning per problem kind.</param>
         /// <returns>The decoded text.</returns>
-        internal static string Decode(string raw, bool plusIsSpace, string parameterName, ICollection<string> warnings)
+        internal static string Decode(string raw, bool plusIsSpace, string parameterName, WarningList warnings)
         {
             if (raw.IndexOf('%') < 0 && !(plusIsSpace && raw.IndexOf('+') >= 0))
             {

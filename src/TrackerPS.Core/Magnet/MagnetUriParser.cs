@@ -1,4 +1,5 @@
 using System;
+using System.Threading;
 
 namespace TrackerPS.Core.Magnet
 {
@@ -18,7 +19,10 @@ namespace TrackerPS.Core.Magnet
         /// URLs, it is literal). Dropped values and escapes kept literally are listed in <see cref="MagnetLink.Warnings"/>.
         /// </returns>
         /// <exception cref="ArgumentNullException"><paramref name="text"/> is null.</exception>
-        /// <exception cref="FormatException">The text does not start with <c>magnet:?</c>, or has no usable <c>xt</c>.</exception>
+        /// <exception cref="FormatException">
+        /// The text does not start with <c>magnet:?</c>, or has no usable <c>xt</c>; or the parser failed in a way it did
+        /// not foresee, with that exception as <see cref="Exception.InnerException"/>.
+        /// </exception>
         public static MagnetLink Parse(string text)
         {
             if (text is null)
@@ -26,7 +30,28 @@ namespace TrackerPS.Core.Magnet
                 throw new ArgumentNullException(nameof(text));
             }
 
-            string link = text.Trim();
+            return Contain(() => ParseLink(text.Trim()));
+        }
+
+        /// <summary>
+        /// The one place every magnet link is parsed through: an exception other than the parser's own
+        /// <see cref="FormatException"/> becomes one for this link, with the original as its inner exception, so that one
+        /// link never stops the others (see <see cref="Containment"/>).
+        /// </summary>
+        internal static MagnetLink Contain(Func<MagnetLink> parse)
+        {
+            try
+            {
+                return parse();
+            }
+            catch (Exception e) when (!(e is FormatException) && Containment.Contains(e, CancellationToken.None))
+            {
+                throw new FormatException($"Invalid magnet link: the parser failed unexpectedly ({e.GetType().Name}: {e.Message})", e);
+            }
+        }
+
+        private static MagnetLink ParseLink(string link)
+        {
             if (!link.StartsWith(Prefix, StringComparison.OrdinalIgnoreCase))
             {
                 throw new FormatException($"Invalid magnet link '{link}': it does not start with '{Prefix}' (BEP 9).");

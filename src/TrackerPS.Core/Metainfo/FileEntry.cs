@@ -5,10 +5,14 @@ namespace TrackerPS.Core.Metainfo
     /// <summary>
     /// One file as read from <c>files</c> (BEP 3) or <c>file tree</c> (BEP 52), before offsets are laid out. A struct
     /// that keeps only what the output and the cross-checks need (the joined path, not the elements): the files of a
-    /// 50,000-file torrent are then one array and 50,000 path strings while it is read, not 20 objects per file.
+    /// 50,000-file torrent are then one array and 50,000 path strings while it is read, not 20 objects per file. A v2
+    /// file keeps its <see cref="FileTreePath"/> node instead, joined only when read.
     /// </summary>
     internal struct FileEntry
     {
+        private readonly string? _path;
+        private readonly FileTreePath? _treePath;
+
         /// <summary>BitComet's pad file name prefix, used before BEP 47 <c>attr</c> existed.</summary>
         public const string BitCometPadPrefix = "_____padding_file_";
 
@@ -19,7 +23,8 @@ namespace TrackerPS.Core.Metainfo
         /// <param name="sourceOffset">Byte offset of the file's dictionary in the input, for messages.</param>
         public FileEntry(string[] elements, long length, string attributes, bool hasUnsafePath, int sourceOffset)
         {
-            Path = string.Join("/", elements);
+            _path = string.Join("/", elements);
+            _treePath = null;
             Length = length;
             Attributes = attributes;
             HasUnsafePath = hasUnsafePath;
@@ -28,8 +33,27 @@ namespace TrackerPS.Core.Metainfo
                 || Array.Exists(elements, e => e.StartsWith(BitCometPadPrefix, StringComparison.Ordinal));
         }
 
-        /// <summary>The decoded elements joined with '/'.</summary>
-        public string Path { get; }
+        /// <param name="path">The file's node in the v2 <c>file tree</c>.</param>
+        /// <param name="length">Size in bytes.</param>
+        /// <param name="attributes">BEP 47 <c>attr</c>, empty when absent.</param>
+        /// <param name="hasUnsafePath">True when an element of the path or of a symlink's target is unsafe.</param>
+        /// <param name="sourceOffset">Byte offset of the file's dictionary in the input, for messages.</param>
+        public FileEntry(FileTreePath path, long length, string attributes, bool hasUnsafePath, int sourceOffset)
+        {
+            _path = null;
+            _treePath = path;
+            Length = length;
+            Attributes = attributes;
+            HasUnsafePath = hasUnsafePath;
+            SourceOffset = sourceOffset;
+            IsPadding = attributes.IndexOf('p') >= 0 || path.HasPadName;
+        }
+
+        /// <summary>The decoded elements joined with '/' (for a v2 file, joined on each read: keep the result).</summary>
+        public string Path => _path ?? _treePath!.ToString();
+
+        /// <summary>The length in chars of <see cref="Path"/>, without joining it.</summary>
+        public int PathLength => _path?.Length ?? _treePath!.Length;
 
         /// <summary>Size in bytes.</summary>
         public long Length { get; }
@@ -56,9 +80,8 @@ namespace TrackerPS.Core.Metainfo
         /// <summary>The BEP 47 symlink target, or null when the file is not a symlink.</summary>
         public SymlinkTarget? Symlink { get; init; }
 
-        public TorrentFile ToTorrentFile(long offset) => new TorrentFile(RawPath, EncodedRawPath)
+        public TorrentFile ToTorrentFile(long offset) => new TorrentFile(_path, _treePath, RawPath, EncodedRawPath)
         {
-            Path = Path,
             Length = Length,
             Offset = offset,
             IsPadding = IsPadding,

@@ -26,7 +26,8 @@ namespace TrackerPS.Core.Metainfo
             {
                 FileEntry v1 = v1Files[real[k]];
                 FileEntry v2 = v2Files[k];
-                if (v1.Path != v2.Path || v1.Length != v2.Length)
+                // Lengths first: a v2 path is joined only to compare it with a v1 path of the same length.
+                if (v1.PathLength != v2.PathLength || v1.Length != v2.Length || v1.Path != v2.Path)
                 {
                     Warn(context, $"file {k} is '{v1.Path}' ({v1.Length} bytes) in v1 'files' but '{v2.Path}' ({v2.Length} bytes) in v2 'file tree'");
                     return false;

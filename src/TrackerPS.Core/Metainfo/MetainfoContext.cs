@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using System.Globalization;
 using TrackerPS.Core.Bencode;
 
@@ -20,9 +19,23 @@ namespace TrackerPS.Core.Metainfo
 
         public TorrentReadOptions Options { get; }
 
-        public List<string> Warnings { get; } = new List<string>();
+        /// <summary>The warnings so far, capped (see <see cref="WarningList"/>).</summary>
+        public WarningList Warnings { get; } = new WarningList();
 
-        public void Warn(int offset, string message) => Warnings.Add($"byte {offset}: {message}");
+        /// <summary>False once the warnings are full: a caller in a loop over the input may then skip building a message.</summary>
+        public bool KeepsWarnings => Warnings.HasRoom;
+
+        public void Warn(int offset, string message)
+        {
+            if (Warnings.HasRoom)
+            {
+                Warnings.Add($"byte {offset}: {message}");
+            }
+            else
+            {
+                Warnings.Drop(1);
+            }
+        }
 
         public MetainfoException Error(string reason, BValue? at) =>
             new MetainfoException(reason, SourceName, at is null || at.Offset < 0 ? null : at.Offset);

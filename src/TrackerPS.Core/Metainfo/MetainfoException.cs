@@ -21,6 +21,17 @@ namespace TrackerPS.Core.Metainfo
             Offset = offset;
         }
 
+        /// <summary>Creates the exception for a failure the reader did not foresee, kept as <see cref="Exception.InnerException"/>.</summary>
+        /// <param name="reason">What is wrong.</param>
+        /// <param name="sourceName">The input's name (a file path), or null.</param>
+        /// <param name="innerException">The exception the reader threw.</param>
+        public MetainfoException(string reason, string? sourceName, Exception innerException)
+            : base(FormatMessage(reason, sourceName, null), innerException)
+        {
+            Reason = reason;
+            SourceName = sourceName;
+        }
+
         /// <summary>What is wrong, without the location.</summary>
         public string Reason { get; }
 

@@ -7,19 +7,29 @@ namespace TrackerPS.Core.Metainfo
     /// A key's full name for messages, such as <c>info.files[12].path[2]</c>, kept in parts and joined only when a
     /// message is written. Joining eagerly cost about ten strings per file that no message ever used: on a 50,000-file
     /// torrent that was 30 MB, a third of everything the reader allocated (see tests/TrackerPS.Benchmarks).
-    /// Shape: <c>prefix[index].key[item]</c>, each part after the prefix optional; longer names fall back to one string.
+    /// Shape: <c>prefix[index].key[item]</c>, each part after the prefix optional (so <c>prefix[index][item]</c> too); longer
+    /// names fall back to one string.
     /// </summary>
     internal readonly struct MetainfoLabel
     {
         private const int None = -1;
         private readonly string _prefix;
+        private readonly FileTreePath? _tree;
         private readonly int _index;
         private readonly string? _key;
         private readonly int _item;
 
-        private MetainfoLabel(string prefix, int index, string? key, int item)
+        /// <summary>The label of a v2 <c>file tree</c> node: <c>info.file tree/</c> and the node's keys, joined when written.</summary>
+        public MetainfoLabel(FileTreePath tree)
+            : this(string.Empty, None, null, None)
+        {
+            _tree = tree;
+        }
+
+        private MetainfoLabel(string prefix, int index, string? key, int item, FileTreePath? tree = null)
         {
             _prefix = prefix;
+            _tree = tree;
             _index = index;
             _key = key;
             _item = item;
@@ -33,12 +43,12 @@ namespace TrackerPS.Core.Metainfo
         {
             if (_key is null && _index == None)
             {
-                return new MetainfoLabel(_prefix, index, null, None);
+                return new MetainfoLabel(_prefix, index, null, None, _tree);
             }
 
-            if (_key is not null && _item == None)
+            if (_item == None)
             {
-                return new MetainfoLabel(_prefix, _index, _key, index);
+                return new MetainfoLabel(_prefix, _index, _key, index, _tree);
             }
 
             return new MetainfoLabel(ToString(), index, null, None);
@@ -46,13 +56,13 @@ namespace TrackerPS.Core.Metainfo
 
         /// <summary>This name followed by <c>.key</c>.</summary>
         public MetainfoLabel Key(string key) => _key is null && _item == None
-            ? new MetainfoLabel(_prefix, _index, key, None)
+            ? new MetainfoLabel(_prefix, _index, key, None, _tree)
             : new MetainfoLabel(ToString(), None, key, None);
 
         /// <summary>The joined name.</summary>
         public override string ToString()
         {
-            var name = new StringBuilder(_prefix);
+            var name = new StringBuilder(_tree is null ? _prefix : "info.file tree/" + _tree.KeyText());
             AppendIndex(name, _index);
             if (_key is not null)
             {

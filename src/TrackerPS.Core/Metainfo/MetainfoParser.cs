@@ -170,6 +170,8 @@ namespace TrackerPS.Core.Metainfo
                 context.Warn(warning.Offset, warning.Message);
             }
 
+            context.Warnings.Drop(document.DroppedWarnings);
+
             // Only lenient reading lets them through (strict decoding rejects them); they are outside 'info', so no hash changes.
             if (document.TrailingBytes > 0)
             {

@@ -1,7 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
-using System.Linq;
 using TrackerPS.Core.Bencode;
 
 namespace TrackerPS.Core.Metainfo
@@ -22,7 +20,7 @@ namespace TrackerPS.Core.Metainfo
         public static readonly string[] HttpSeedSchemes = { "http", "https" };
 
         /// <summary>Parses one URL string; null (with a warning) when it is not a string, not absolute, or has another scheme.</summary>
-        public static Uri? TryParse(BValue value, string label, string[] schemes, MetainfoContext context)
+        public static Uri? TryParse(BValue value, MetainfoLabel label, string[] schemes, MetainfoContext context)
         {
             if (value is not BString text)
             {
@@ -40,7 +38,7 @@ namespace TrackerPS.Core.Metainfo
             return uri;
         }
 
-        /// <summary>Reads a key holding one URL string or a list of them (BEP 19 <c>url-list</c>, BEP 17 <c>httpseeds</c>).</summary>
+        /// <summary>Reads a key holding one URL string or a list of them (BEP 19 <c>url-list</c>, BEP 17 <c>httpseeds</c>), each URL once.</summary>
         public static Uri[] ReadList(BDictionary dictionary, string key, string[] schemes, MetainfoContext context)
         {
             BValue? value = dictionary[key];
@@ -59,15 +57,15 @@ namespace TrackerPS.Core.Metainfo
                     continue;
                 }
 
-                string label = value is BList ? $"{key}[{i.ToString(CultureInfo.InvariantCulture)}]" : key;
+                MetainfoLabel label = value is BList ? ((MetainfoLabel)key).Index(i) : key;
                 Uri? uri = TryParse(items[i], label, schemes, context);
-                if (uri is not null && !uris.Any(u => u.OriginalString == uri.OriginalString))
+                if (uri is not null)
                 {
                     uris.Add(uri);
                 }
             }
 
-            return uris.ToArray();
+            return OrderedDistinct.By(uris, u => u.OriginalString).ToArray();
         }
 
         private static bool HasScheme(string[] schemes, string scheme)

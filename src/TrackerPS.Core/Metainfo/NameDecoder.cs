@@ -33,9 +33,10 @@ namespace TrackerPS.Core.Metainfo
                 Encoding encoding = Encoding.GetEncoding(name);
                 return new NameDecoder(context, encoding.CodePage == Encoding.UTF8.CodePage ? null : encoding);
             }
-            catch (ArgumentException)
+            catch (Exception e) when (e is ArgumentException || e is NotSupportedException)
             {
-                // netstandard2.0 only guarantees UTF-8, ASCII, Latin-1 and UTF-16 unless the host registered more.
+                // netstandard2.0 only guarantees UTF-8, ASCII, Latin-1 and UTF-16 unless the host registered more (an
+                // unknown name is an ArgumentException); .NET 5 and later refuse UTF-7 with a NotSupportedException.
                 context.Warn(encodingName.Offset, $"'encoding' '{name}' is not available; names are decoded as UTF-8");
                 return new NameDecoder(context, null);
             }

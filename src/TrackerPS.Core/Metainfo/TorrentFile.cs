@@ -7,22 +7,37 @@ namespace TrackerPS
     public sealed class TorrentFile
     {
         private readonly EncodedPath? _encodedRawPath;
+        private readonly FileTreePath? _treePath;
         private byte[][]? _rawPath;
+        private string? _path;
 
         /// <summary>Creates an empty file description; set the properties with an object initializer.</summary>
         public TorrentFile()
         {
         }
 
-        /// <summary>A file read from a torrent, whose <see cref="RawPath"/> is either given or decoded when first read.</summary>
-        internal TorrentFile(byte[][]? rawPath, EncodedPath? encodedRawPath)
+        /// <summary>
+        /// A file read from a torrent, whose <see cref="RawPath"/> is either given or decoded when first read, and whose
+        /// <see cref="Path"/>, for a v2 file, is joined from its <c>file tree</c> node when first read.
+        /// </summary>
+        internal TorrentFile(string? path, FileTreePath? treePath, byte[][]? rawPath, EncodedPath? encodedRawPath)
         {
+            _path = path;
             _rawPath = rawPath;
             _encodedRawPath = encodedRawPath;
+            _treePath = treePath;
         }
 
-        /// <summary>Path relative to the torrent root, elements joined with '/'; for a single-file torrent, the name.</summary>
-        public string Path { get; init; } = string.Empty;
+        /// <summary>
+        /// Path relative to the torrent root, elements joined with '/'; for a single-file torrent, the name. For a v2 file
+        /// it is joined when first read, so that a tree whose files share one long directory name costs memory in
+        /// proportion to the torrent, not to the sum of its paths.
+        /// </summary>
+        public string Path
+        {
+            get => _path ?? JoinTreePath();
+            init => _path = value;
+        }
 
         /// <summary>Size in bytes; 0 for a symlink, whatever its <c>length</c> says (as libtorrent lays it out).</summary>
         public long Length { get; init; }
@@ -68,10 +83,17 @@ namespace TrackerPS
         /// <returns>The file's path in the torrent.</returns>
         public override string ToString() => Path;
 
-        /// <summary>Builds the raw path from the encoded list on first read; two threads racing both get the first one stored.</summary>
+        /// <summary>Joins the v2 path on first read; two threads racing both get the first one stored.</summary>
+        private string JoinTreePath()
+        {
+            string joined = _treePath?.ToString() ?? string.Empty;
+            return Interlocked.CompareExchange(ref _path, joined, null) ?? joined;
+        }
+
+        /// <summary>Builds the raw path from the encoded list or the v2 node on first read; two threads racing both get the first one stored.</summary>
         private byte[][] DecodeRawPath()
         {
-            byte[][] raw = _encodedRawPath?.Decode() ?? new byte[0][];
+            byte[][] raw = _encodedRawPath?.Decode() ?? _treePath?.RawElements() ?? new byte[0][];
             return Interlocked.CompareExchange(ref _rawPath, raw, null) ?? raw;
         }
     }

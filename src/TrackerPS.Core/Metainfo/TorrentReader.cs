@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using System.Threading;
 using TrackerPS.Core.Bencode;
 
 namespace TrackerPS.Core.Metainfo
@@ -63,8 +64,28 @@ namespace TrackerPS.Core.Metainfo
                 throw new ArgumentNullException(nameof(data));
             }
 
-            BencodeDocument document = BencodeDecoder.Decode(data, EffectiveLimits(options), sourceName);
-            return MetainfoParser.Parse(document, new MetainfoContext(sourceName, options), path);
+            return Contain(() =>
+            {
+                BencodeDocument document = BencodeDecoder.Decode(data, EffectiveLimits(options), sourceName);
+                return MetainfoParser.Parse(document, new MetainfoContext(sourceName, options), path);
+            }, sourceName);
+        }
+
+        /// <summary>
+        /// The one place every torrent is parsed through: an exception other than the reader's own (a bug a hostile file
+        /// found, say) becomes a <see cref="MetainfoException"/> for this file, with the original as its inner exception,
+        /// so that one file never stops the others (see <see cref="Containment"/>).
+        /// </summary>
+        internal static TorrentInfo Contain(Func<TorrentInfo> parse, string? sourceName)
+        {
+            try
+            {
+                return parse();
+            }
+            catch (Exception e) when (!(e is BencodeException || e is MetainfoException) && Containment.Contains(e, CancellationToken.None))
+            {
+                throw new MetainfoException($"the reader failed unexpectedly ({e.GetType().Name}: {e.Message})", sourceName, e);
+            }
         }
 
         /// <summary>

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
 using System.Linq;
 using TrackerPS.Core.Bencode;
 
@@ -23,7 +22,7 @@ namespace TrackerPS.Core.Metainfo
             {
                 for (int t = 0; t < announceList.Items.Count; t++)
                 {
-                    string label = "announce-list[" + t.ToString(CultureInfo.InvariantCulture) + "]";
+                    MetainfoLabel label = ((MetainfoLabel)"announce-list").Index(t);
                     if (announceList.Items[t] is not BList tier)
                     {
                         context.Warn(announceList.Items[t].Offset, $"'{label}' ignored: a tier must be a list of URLs");
@@ -31,7 +30,7 @@ namespace TrackerPS.Core.Metainfo
                     }
 
                     Uri[] uris = tier.Items
-                        .Select((item, i) => MetainfoUri.TryParse(item, $"{label}[{i.ToString(CultureInfo.InvariantCulture)}]", MetainfoUri.TrackerSchemes, context))
+                        .Select((item, i) => MetainfoUri.TryParse(item, label.Index(i), MetainfoUri.TrackerSchemes, context))
                         .Where(uri => uri is not null)
                         .Select(uri => uri!)
                         .ToArray();
@@ -64,20 +63,13 @@ namespace TrackerPS.Core.Metainfo
                 return new[] { tiers[0][0] };
             }
 
-            var seen = new HashSet<string>(StringComparer.Ordinal);
             var flat = new List<Uri>();
             foreach (Uri[] tier in tiers)
             {
-                foreach (Uri uri in tier)
-                {
-                    if (seen.Add(uri.OriginalString))
-                    {
-                        flat.Add(uri);
-                    }
-                }
+                flat.AddRange(tier);
             }
 
-            return flat.ToArray();
+            return OrderedDistinct.By(flat, u => u.OriginalString).ToArray();
         }
     }
 }

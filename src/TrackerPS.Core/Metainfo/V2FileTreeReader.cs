@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using System.Linq;
 using TrackerPS.Core.Bencode;
 
 namespace TrackerPS.Core.Metainfo
@@ -25,7 +24,7 @@ namespace TrackerPS.Core.Metainfo
 
             var files = new List<FileEntry>();
             // The decoder caps nesting depth (BencodeLimits.MaxDepth), so this recursion is bounded.
-            Walk(tree, new List<string>(), new List<byte[]>(), names, context, files);
+            Walk(tree, null, names, context, files);
             if (files.Count == 0)
             {
                 throw context.Error("'info.file tree' holds no files", tree);
@@ -34,35 +33,32 @@ namespace TrackerPS.Core.Metainfo
             return files.ToArray();
         }
 
-        private static void Walk(BDictionary directory, List<string> path, List<byte[]> raw, NameDecoder names, MetainfoContext context, List<FileEntry> files)
+        /// <summary>Reads the nodes of <paramref name="directory"/>, whose own node is <paramref name="parent"/> (null at the top).</summary>
+        private static void Walk(BDictionary directory, FileTreePath? parent, NameDecoder names, MetainfoContext context, List<FileEntry> files)
         {
             foreach (KeyValuePair<BString, BValue> entry in directory.EnumerateEntries())
             {
-                string label = "info.file tree/" + string.Join("/", path.Concat(new[] { entry.Key.ToString() }));
+                var path = new FileTreePath(parent, entry.Key, names, context);
                 if (entry.Value is not BDictionary node)
                 {
-                    throw context.Error($"'{label}' must be a dictionary", entry.Value);
+                    throw context.Error($"'{path.Label}' must be a dictionary", entry.Value);
                 }
 
-                path.Add(names.Decode(entry.Key, null, label));
-                raw.Add(entry.Key.ToArray());
-                BDictionary? leaf = context.Optional<BDictionary>(node, string.Empty, label);
+                BDictionary? leaf = context.Optional<BDictionary>(node, string.Empty, path.Label);
                 if (leaf is not null)
                 {
-                    files.Add(ReadFile(leaf, node, label, path, raw, names, context));
+                    files.Add(ReadFile(leaf, node, path, names, context));
                 }
                 else
                 {
-                    Walk(node, path, raw, names, context, files);
+                    Walk(node, path, names, context, files);
                 }
-
-                path.RemoveAt(path.Count - 1);
-                raw.RemoveAt(raw.Count - 1);
             }
         }
 
-        private static FileEntry ReadFile(BDictionary leaf, BDictionary node, string label, List<string> path, List<byte[]> raw, NameDecoder names, MetainfoContext context)
+        private static FileEntry ReadFile(BDictionary leaf, BDictionary node, FileTreePath path, NameDecoder names, MetainfoContext context)
         {
+            MetainfoLabel label = path.Label;
             if (node.Count > 1)
             {
                 context.Warn(node.Offset, $"'{label}' is a file but has other keys besides \"\"; they are ignored");
@@ -71,13 +67,13 @@ namespace TrackerPS.Core.Metainfo
             string attributes = FileAttributes.Read(leaf, label, context);
             SymlinkTarget? symlink = SymlinkTarget.Read(leaf, attributes, label, names, context);
             // BEP 47 lets a symlink's leaf leave 'length' out, and libtorrent writes none; it accepts any 'l' leaf without one.
-            long length = attributes.IndexOf('l') >= 0 && leaf["length"] is null ? 0 : context.RequireLength(leaf, "length", label + ".length");
+            long length = attributes.IndexOf('l') >= 0 && leaf["length"] is null ? 0 : context.RequireLength(leaf, "length", label.Key("length"));
             if (symlink is not null)
             {
                 length = SymlinkTarget.Length(length, leaf, label, context);
             }
 
-            BString? root = context.Optional<BString>(leaf, "pieces root", label + ".pieces root");
+            BString? root = context.Optional<BString>(leaf, "pieces root", label.Key("pieces root"));
             if (root is null && length > 0)
             {
                 throw context.Error($"'{label}.pieces root' is missing; BEP 52 requires it for a non-empty file", leaf);
@@ -88,11 +84,9 @@ namespace TrackerPS.Core.Metainfo
                 throw context.Error($"'{label}.pieces root' is {root.Count} bytes, not {PiecesRootLength}", root);
             }
 
-            string[] elements = path.ToArray();
-            bool unsafePath = PathSafety.Check(elements, label, node, context) | (symlink?.HasUnsafePath ?? false);
-            return new FileEntry(elements, length, attributes, unsafePath, leaf.Offset)
+            bool unsafePath = path.HasUnsafeElement | (symlink?.HasUnsafePath ?? false);
+            return new FileEntry(path, length, attributes, unsafePath, leaf.Offset)
             {
-                RawPath = raw.ToArray(),
                 Symlink = symlink,
                 // A pieces root is a SHA-256 like a v2 info-hash, so it shares the hex formatting.
                 PiecesRoot = root is null ? null : new InfoHash(root.ToArray()).ToHex(),

@@ -20,7 +20,10 @@ namespace TrackerPS.Core.Trackers
         /// <param name="send">The request, given a token cancelled by the timeout or by <paramref name="cancellationToken"/>.</param>
         /// <param name="cancellationToken">Cancels the wait and the request.</param>
         /// <returns>The request's result.</returns>
-        /// <exception cref="TrackerException">The request failed, or kind <see cref="TrackerErrorKind.Timeout"/>: it outlived <paramref name="timeout"/>.</exception>
+        /// <exception cref="TrackerException">
+        /// The request failed; kind <see cref="TrackerErrorKind.Timeout"/>: it outlived <paramref name="timeout"/>; kind
+        /// <see cref="TrackerErrorKind.ProtocolViolation"/>: the client threw anything else (kept as the inner exception).
+        /// </exception>
         /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
         public static async Task<T> SendAsync<T>(
             Uri tracker, SemaphoreSlim throttle, TimeSpan timeout, Action? onSending, Func<CancellationToken, Task<T>> send, CancellationToken cancellationToken)
@@ -44,6 +47,16 @@ namespace TrackerPS.Core.Trackers
                         TrackerErrorKind.Timeout,
                         string.Format(CultureInfo.InvariantCulture, "Tracker '{0}' did not answer within {1} s.", TrackerUriRedactor.Redact(tracker), timeout.TotalSeconds),
                         cancelled);
+                }
+                catch (Exception e) when (!(e is TrackerException) && Containment.Contains(e, cancellationToken))
+                {
+                    // Every request of a run passes here: whatever one tracker's reply made the client throw is that
+                    // tracker's error, never the run's (see Containment).
+                    throw new TrackerException(
+                        tracker,
+                        TrackerErrorKind.ProtocolViolation,
+                        $"Tracker '{TrackerUriRedactor.Redact(tracker)}' sent a reply that could not be read ({e.GetType().Name}: {e.Message}).",
+                        e);
                 }
             }
             finally

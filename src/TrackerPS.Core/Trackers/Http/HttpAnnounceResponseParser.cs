@@ -20,7 +20,7 @@ namespace TrackerPS.Core.Trackers.Http
         /// <exception cref="TrackerException">See <see cref="HttpTrackerBody.Decode"/>.</exception>
         public static AnnounceResponse Parse(byte[] body, AnnounceRequest request, int httpStatus, TimeSpan elapsed)
         {
-            var warnings = new List<string>();
+            var warnings = new WarningList();
             BDictionary root = HttpTrackerBody.Decode(body, request.Tracker, httpStatus, warnings);
             string infoHash = request.InfoHash.Truncated.ToHex();
             TimeSpan? interval = HttpResponseFields.Seconds(root, "interval", warnings);
@@ -49,7 +49,7 @@ namespace TrackerPS.Core.Trackers.Http
         }
 
         /// <summary>BEP 24 <c>external ip</c>: 4 (IPv4) or 16 (IPv6) raw address bytes.</summary>
-        private static IPAddress? ExternalIPAddress(BDictionary root, List<string> warnings)
+        private static IPAddress? ExternalIPAddress(BDictionary root, WarningList warnings)
         {
             BString? raw = HttpResponseFields.String(root, "external ip", warnings);
             if (raw is null)

@@ -15,10 +15,10 @@ namespace TrackerPS.Core.Trackers.Http
     {
         private readonly string _infoHash;
         private readonly Uri _tracker;
-        private readonly List<string> _warnings;
+        private readonly WarningList _warnings;
         private readonly List<Peer> _peers = new List<Peer>();
 
-        private HttpPeerParser(string infoHash, Uri tracker, List<string> warnings)
+        private HttpPeerParser(string infoHash, Uri tracker, WarningList warnings)
         {
             _infoHash = infoHash;
             _tracker = tracker;
@@ -31,7 +31,7 @@ namespace TrackerPS.Core.Trackers.Http
         /// <param name="tracker">The tracker, stamped on each peer.</param>
         /// <param name="warnings">Receives findings about malformed entries.</param>
         /// <returns>The peers in the order sent.</returns>
-        public static Peer[] Parse(BDictionary response, string infoHash, Uri tracker, List<string> warnings)
+        public static Peer[] Parse(BDictionary response, string infoHash, Uri tracker, WarningList warnings)
         {
             var parser = new HttpPeerParser(infoHash, tracker, warnings);
             switch (response["peers"])
@@ -89,7 +89,7 @@ namespace TrackerPS.Core.Trackers.Http
                     continue;
                 }
 
-                var ignored = new List<string>();
+                var ignored = new WarningList();
                 BString? ip = HttpResponseFields.String(entry, "ip", ignored);
                 long? port = HttpResponseFields.Integer(entry, "port", ignored);
                 if (ip is null || port is null || port < 0 || port > ushort.MaxValue)
@@ -103,7 +103,13 @@ namespace TrackerPS.Core.Trackers.Http
                 UriHostNameType hostType = Uri.CheckHostName(host);
                 if (hostType == UriHostNameType.IPv4 || hostType == UriHostNameType.IPv6)
                 {
-                    IPAddress address = IPAddress.Parse(host);
+                    // Uri accepts more than an address (an IPv6 prefix length such as '::1/64', say) that IPAddress refuses.
+                    if (!IPAddress.TryParse(host, out IPAddress? address))
+                    {
+                        _warnings.Add($"'peers' entry {i} has 'ip' '{host}', which is not an IP address; ignored");
+                        continue;
+                    }
+
                     Add(address.ToString(), address.AddressFamily, (int)port, peerId, PeerSource.Dictionary);
                 }
                 else

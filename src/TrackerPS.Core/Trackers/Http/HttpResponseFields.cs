@@ -15,7 +15,7 @@ namespace TrackerPS.Core.Trackers.Http
         /// <param name="key">The key.</param>
         /// <param name="warnings">Receives a finding when the field has the wrong type.</param>
         /// <returns>The value, or null.</returns>
-        public static long? Integer(BDictionary dictionary, string key, List<string> warnings)
+        public static long? Integer(BDictionary dictionary, string key, WarningList warnings)
         {
             BValue? value = dictionary[key];
             if (value is null)
@@ -37,7 +37,7 @@ namespace TrackerPS.Core.Trackers.Http
         /// <param name="key">The key.</param>
         /// <param name="warnings">Receives a finding when the field is unusable.</param>
         /// <returns>The duration, or null.</returns>
-        public static TimeSpan? Seconds(BDictionary dictionary, string key, List<string> warnings)
+        public static TimeSpan? Seconds(BDictionary dictionary, string key, WarningList warnings)
         {
             long? seconds = Integer(dictionary, key, warnings);
             if (seconds is null)
@@ -59,7 +59,7 @@ namespace TrackerPS.Core.Trackers.Http
         /// <param name="key">The key.</param>
         /// <param name="warnings">Receives a finding when the field has the wrong type.</param>
         /// <returns>The string, or null.</returns>
-        public static BString? String(BDictionary dictionary, string key, List<string> warnings)
+        public static BString? String(BDictionary dictionary, string key, WarningList warnings)
         {
             BValue? value = dictionary[key];
             if (value is null)
@@ -80,7 +80,7 @@ namespace TrackerPS.Core.Trackers.Http
         /// <param name="dictionary">The response dictionary.</param>
         /// <param name="warnings">Receives a finding when the field is unusable.</param>
         /// <returns>The delay, or null when absent or unusable.</returns>
-        public static TimeSpan? RetryIn(BDictionary dictionary, List<string> warnings)
+        public static TimeSpan? RetryIn(BDictionary dictionary, WarningList warnings)
         {
             const string Key = "retry in";
             BValue? value = dictionary[Key];

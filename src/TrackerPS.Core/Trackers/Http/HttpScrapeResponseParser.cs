@@ -33,7 +33,7 @@ namespace TrackerPS.Core.Trackers.Http
         public static ScrapeResponse Parse(byte[] body, Uri tracker, IEnumerable<InfoHash> requested, int httpStatus, TimeSpan elapsed)
         {
             // ScrapeResult carries no warnings; findings about odd fields only mean the field is reported as absent.
-            var ignored = new List<string>();
+            var ignored = new WarningList();
             BDictionary root = HttpTrackerBody.Decode(body, tracker, httpStatus, ignored);
             if (root["files"] is not BDictionary files)
             {

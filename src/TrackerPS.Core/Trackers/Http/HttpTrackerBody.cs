@@ -25,7 +25,7 @@ namespace TrackerPS.Core.Trackers.Http
         /// <returns>The root dictionary of a successful (2xx, no <c>failure reason</c>) response.</returns>
         /// <exception cref="TrackerException">FailureReason when the tracker sent one; ProtocolViolation for an empty or
         /// non-bencode body, a root that is not a dictionary, or a non-2xx status without a failure reason.</exception>
-        public static BDictionary Decode(byte[] body, Uri tracker, int httpStatus, List<string> warnings)
+        public static BDictionary Decode(byte[] body, Uri tracker, int httpStatus, WarningList warnings)
         {
             string answered = $"Tracker {TrackerUriRedactor.Redact(tracker)} answered HTTP {httpStatus}";
             if (body.Length == 0)
@@ -53,6 +53,8 @@ namespace TrackerPS.Core.Trackers.Http
                 warnings.Add("bencode " + diagnostic);
             }
 
+            warnings.Drop(document.DroppedWarnings);
+
             if (document.TrailingBytes > 0)
             {
                 warnings.Add($"{document.TrailingBytes} trailing bytes after the bencoded response");
@@ -67,7 +69,7 @@ namespace TrackerPS.Core.Trackers.Http
                 {
                     FailureReason = reason,
                     HttpStatusCode = httpStatus,
-                    RetryIn = HttpResponseFields.RetryIn(root, new List<string>()),
+                    RetryIn = HttpResponseFields.RetryIn(root, new WarningList()),
                 };
             }
 
