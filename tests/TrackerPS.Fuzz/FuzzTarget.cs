@@ -1,4 +1,9 @@
 using System;
+using System.Linq;
+using TrackerPS.Core.Bencode;
+using TrackerPS.Core.Metainfo;
+using TrackerPS.Core.Trackers;
+using TrackerPS.Core.Trackers.Udp;
 
 namespace TrackerPS.Fuzz
 {
@@ -6,10 +11,17 @@ namespace TrackerPS.Fuzz
     /// One parser fed with untrusted bytes, and its contract: the exception types the parser documents as "this input is
     /// bad" are expected and swallowed; any other exception escapes <see cref="Run"/> and is a finding (afl-fuzz records
     /// it as a crash, the replay as a failure). A type is matched exactly, so a subclass (UriFormatException for
-    /// FormatException, say) that the parser never promised is a finding too.
+    /// FormatException, say) that the parser never promised is a finding too, and so is a documented error that wraps an
+    /// exception other than a parse error: that is how the readers contain a bug (issue 10), so the bug is still a finding.
     /// </summary>
     public abstract class FuzzTarget
     {
+        /// <summary>The parse errors a documented error may wrap (a tracker reply that is not bencode, say).</summary>
+        private static readonly Type[] s_parseErrors =
+        {
+            typeof(BencodeException), typeof(MetainfoException), typeof(TrackerException), typeof(UdpPacketException),
+        };
+
         /// <summary>The name used on the command line and for the seed and regression folders.</summary>
         public abstract string Name { get; }
 
@@ -31,7 +43,7 @@ namespace TrackerPS.Fuzz
                 parse();
                 return true;
             }
-            catch (Exception e) when (e.GetType() == typeof(TDocumented))
+            catch (Exception e) when (IsDocumented(e, typeof(TDocumented)))
             {
                 return false;
             }
@@ -48,10 +60,13 @@ namespace TrackerPS.Fuzz
                 parse();
                 return true;
             }
-            catch (Exception e) when (e.GetType() == typeof(TDocumented1) || e.GetType() == typeof(TDocumented2))
+            catch (Exception e) when (IsDocumented(e, typeof(TDocumented1), typeof(TDocumented2)))
             {
                 return false;
             }
         }
+
+        private static bool IsDocumented(Exception e, params Type[] documented) =>
+            documented.Contains(e.GetType()) && (e.InnerException is null || s_parseErrors.Contains(e.InnerException.GetType()));
     }
 }

@@ -59,8 +59,11 @@ namespace TrackerPS.Fuzz
                 catch (Exception e)
                 {
                     failed++;
-                    Console.WriteLine($"FAIL {file}: {e.GetType().FullName}: {e.Message}");
-                    Console.WriteLine("     " + e.StackTrace?.Split('\n').FirstOrDefault()?.Trim());
+                    for (Exception? level = e; level is not null; level = level.InnerException)
+                    {
+                        Console.WriteLine($"{(level == e ? "FAIL " + file : "     inner")}: {level.GetType().FullName}: {level.Message}");
+                        Console.WriteLine("     " + level.StackTrace?.Split('\n').FirstOrDefault()?.Trim());
+                    }
                 }
 
                 if (watch.Elapsed > s_slow)

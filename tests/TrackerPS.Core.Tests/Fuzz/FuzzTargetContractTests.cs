@@ -1,4 +1,5 @@
 using System;
+using TrackerPS.Core.Bencode;
 using TrackerPS.Fuzz;
 using Xunit;
 
@@ -17,6 +18,19 @@ namespace TrackerPS.Core.Tests.Fuzz
         public void SubclassOfTheDocumentedErrorIsAFinding()
         {
             Assert.Throws<UriFormatException>(() => new ThrowingTarget(new UriFormatException("bad")).Run(new byte[0]));
+        }
+
+        [Fact]
+        public void DocumentedErrorWrappingAParseErrorIsSwallowed()
+        {
+            new ThrowingTarget(new FormatException("bad", new BencodeException(3, "bad", null))).Run(new byte[0]);
+        }
+
+        [Fact]
+        public void DocumentedErrorWrappingAnotherErrorIsAFinding()
+        {
+            var e = Assert.Throws<FormatException>(() => new ThrowingTarget(new FormatException("contained", new IndexOutOfRangeException())).Run(new byte[0]));
+            Assert.IsType<IndexOutOfRangeException>(e.InnerException);
         }
 
         [Fact]
