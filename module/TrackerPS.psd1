@@ -23,7 +23,9 @@
         'Get-TorrentInfo',
         'Get-TorrentInfoHash',
         'Invoke-TrackerAnnounce',
-        'Invoke-TrackerScrape'
+        'Invoke-TrackerScrape',
+        'New-Torrent',
+        'Test-Torrent'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

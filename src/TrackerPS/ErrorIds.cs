@@ -39,5 +39,21 @@ namespace TrackerPS
 
         /// <summary>A value bencode cannot hold: null, a Boolean, a floating-point number, an object of another type (InvalidArgument).</summary>
         internal const string BencodeUnsupportedValue = "BencodeUnsupportedValue";
+    
+
+        /// <summary>New-Torrent: the content cannot make a torrent (an empty folder, a bad piece length or name) (InvalidArgument).</summary>
+        internal const string TorrentCreateFailed = "TorrentCreateFailed";
+
+        /// <summary>New-Torrent: a content file changed size while hashed or could not be read (ReadError).</summary>
+        internal const string ContentReadFailed = "ContentReadFailed";
+
+        /// <summary>New-Torrent: the destination lies inside the content folder (InvalidArgument).</summary>
+        internal const string DestinationInsideContent = "DestinationInsideContent";
+
+        /// <summary>New-Torrent: the destination exists and -Force was not given (ResourceExists).</summary>
+        internal const string DestinationExists = "DestinationExists";
+
+        /// <summary>Test-Torrent: the torrent's v1 and v2 hashes disagree about a piece (InvalidData).</summary>
+        internal const string HashVersionsDisagree = "HashVersionsDisagree";
     }
 }
