@@ -45,8 +45,9 @@ namespace TrackerPS.Core.Authoring
 
             long pieceLength = options.PieceLength > 0 ? options.PieceLength : PieceLengthRule.Choose(total);
             PieceLengthRule.Validate(pieceLength, options.Version == TorrentVersion.V1);
-            bool pads = options.Version == TorrentVersion.Hybrid && !content.IsSingleFile;
-            bool aligned = pads || (options.Version == TorrentVersion.V2 && !content.IsSingleFile);
+            // libtorrent 2.0.8 pads only a hybrid of more than one file: a folder holding one file gets no pad either.
+            bool pads = options.Version == TorrentVersion.Hybrid && content.Files.Count > 1;
+            bool aligned = pads || (options.Version == TorrentVersion.V2 && content.Files.Count > 1);
             Layout = ContentLayout.Create(content.Files, pieceLength, aligned);
             Pipeline = new HashingPipeline(Layout, options.Version != TorrentVersion.V2, options.Version != TorrentVersion.V1);
         }
