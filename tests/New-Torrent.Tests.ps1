@@ -31,7 +31,12 @@ Describe 'New-Torrent' {
 
         # The tricky tree: b/ beside b-c, names differing only in case, an empty file between unaligned ones, a file of
         # exactly one 16 KiB piece, files under 16 KiB, a multi-piece file, non-ASCII names (NFC), nested folders.
-        function New-TrickyTree([string] $Root) {
+        function New-TrickyTree {
+            [CmdletBinding(SupportsShouldProcess)]
+            param([string] $Root)
+            if (-not $PSCmdlet.ShouldProcess($Root, 'Create the tricky tree')) {
+                return
+            }
             $ae = [string][char]0xE4
             $nihon = [string]::new([char[]](0x65E5, 0x672C))
             $test = [string]::new([char[]](0x30C6, 0x30B9, 0x30C8))
@@ -59,7 +64,7 @@ Describe 'New-Torrent' {
             $json | ConvertFrom-Json
         }
 
-        function New-WithLibtorrent([string] $Path, [string] $Version, [long] $PieceLength, [switch] $Private) {
+        function Invoke-LibtorrentCreate([string] $Path, [string] $Version, [long] $PieceLength, [switch] $Private) {
             $extra = if ($Private) { 'private' } else { @() }
             $json = & /usr/bin/python3 $LtCreate $Path $Version.ToLowerInvariant() $PieceLength $extra
             if ($LASTEXITCODE -ne 0) {
@@ -72,7 +77,7 @@ Describe 'New-Torrent' {
         function Assert-SameAsLibtorrent([string] $Content, [string] $Version, [long] $PieceLength, [switch] $Private) {
             $destination = Join-Path $work "$Version-$PieceLength.torrent"
             $ours = New-Torrent -LiteralPath $Content -Destination $destination -Version $Version -PieceLength $PieceLength -Private:$Private -NoCreationDate -Force
-            $theirs = New-WithLibtorrent $Content $Version $PieceLength -Private:$Private
+            $theirs = Invoke-LibtorrentCreate $Content $Version $PieceLength -Private:$Private
             $read = Read-WithLibtorrent $destination
             $read.info | Should -Be $theirs.info -Because "the $Version info dictionary of '$Content' at $PieceLength bytes per piece"
             $read.piece_layers | Should -Be $theirs.piece_layers
