@@ -18,6 +18,7 @@ namespace TrackerPS.Core.Authoring
 
         private readonly ContentLayout _layout;
         private readonly ContentReadMode _mode;
+        private readonly bool _zeroPads;
         private int _entry;
         private long _position;
         private Stream? _stream;
@@ -26,10 +27,16 @@ namespace TrackerPS.Core.Authoring
         /// <summary>Starts at the beginning of the stream.</summary>
         /// <param name="layout">The layout.</param>
         /// <param name="mode">How mismatches are treated.</param>
-        public ContentReader(ContentLayout layout, ContentReadMode mode)
+        /// <param name="zeroPads">
+        /// True to write the zeros of pads into the buffer, as v1 piece hashes need. False when only v2 hashes are
+        /// computed, which never read pad bytes: a v2 torrent of many small files then costs no time for its
+        /// (virtual) pads, which can be far larger than the data.
+        /// </param>
+        public ContentReader(ContentLayout layout, ContentReadMode mode, bool zeroPads = true)
         {
             _layout = layout ?? throw new ArgumentNullException(nameof(layout));
             _mode = mode;
+            _zeroPads = zeroPads;
             States = new FileReadState[layout.Entries.Count];
         }
 
@@ -75,7 +82,17 @@ namespace TrackerPS.Core.Authoring
 
         private void ReadSlice(LayoutEntry entry, byte[] buffer, int offset, int count)
         {
-            if (entry.File is null || (_position == 0 && !Open(entry)) || _ended)
+            if (entry.File is null)
+            {
+                if (_zeroPads)
+                {
+                    Array.Clear(buffer, offset, count);
+                }
+
+                return;
+            }
+
+            if ((_position == 0 && !Open(entry)) || _ended)
             {
                 Array.Clear(buffer, offset, count);
                 return;
