@@ -280,6 +280,33 @@ Describe 'New-Torrent' {
             Get-ChildItem -LiteralPath $work -Force -Recurse -Filter '.trackerps-*' | Should -BeNullOrEmpty
         }
 
+        It 'Ctrl+C stops hashing within 200 ms and leaves no file behind' {
+            $content = Join-Path $work 'stop'
+            $null = New-Item -ItemType Directory -Path $content
+            $stream = [IO.File]::Create((Join-Path $content 'big.bin'))
+            $stream.SetLength(64GB)
+            $stream.Dispose()
+            $target = Join-Path $work 'stop.torrent'
+            $shell = [powershell]::Create()
+            try {
+                $null = $shell.AddCommand('Import-Module').AddParameter('Name', $ModuleManifest).AddStatement()
+                $null = $shell.AddCommand('New-Torrent').AddParameter('LiteralPath', $content).AddParameter('Destination', $target).AddParameter('Version', 'Hybrid')
+                $run = $shell.BeginInvoke()
+                Start-Sleep -Milliseconds 1500
+                $run.IsCompleted | Should -BeFalse
+                $clock = [Diagnostics.Stopwatch]::StartNew()
+                $shell.Stop()
+                $clock.Stop()
+            }
+            finally {
+                $shell.Dispose()
+            }
+
+            $clock.ElapsedMilliseconds | Should -BeLessOrEqual 200
+            $target | Should -Not -Exist
+            Get-ChildItem -LiteralPath $work -Force -Filter '.trackerps-*' | Should -BeNullOrEmpty
+        }
+
         It 'a missing path is FileNotFound' {
             $null = New-Torrent (Join-Path $work 'nothing') (Join-Path $work 'n.torrent') -ErrorVariable errors 2>$null
             Get-ErrorId $errors[0] | Should -Be 'FileNotFound'

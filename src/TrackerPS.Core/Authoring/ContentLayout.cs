@@ -63,14 +63,19 @@ namespace TrackerPS.Core.Authoring
         /// <param name="pieceLength">The piece length.</param>
         /// <param name="aligned">True when every non-empty file starts on a piece boundary.</param>
         /// <returns>The layout.</returns>
-        /// <exception cref="ArgumentException">The entries are not back to back.</exception>
+        /// <exception cref="ArgumentException">The entries are not back to back, or a file of an aligned layout does not start on a piece boundary.</exception>
         public static ContentLayout FromEntries(IReadOnlyList<LayoutEntry> entries, long pieceLength, bool aligned)
         {
-            for (int i = 1; i < entries.Count; i++)
+            for (int i = 0; i < entries.Count; i++)
             {
-                if (entries[i].Offset != entries[i - 1].End)
+                if (i > 0 && entries[i].Offset != entries[i - 1].End)
                 {
                     throw new ArgumentException($"Entry {i} starts at {entries[i].Offset}, not where the one before it ends ({entries[i - 1].End}).", nameof(entries));
+                }
+
+                if (aligned && entries[i].File is not null && entries[i].Length > 0 && entries[i].Offset % pieceLength != 0)
+                {
+                    throw new ArgumentException($"The file '{entries[i].File}' starts at {entries[i].Offset}, not on a piece boundary (BEP 52).", nameof(entries));
                 }
             }
 

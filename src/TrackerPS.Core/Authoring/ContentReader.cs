@@ -27,16 +27,17 @@ namespace TrackerPS.Core.Authoring
         /// <summary>Starts at the beginning of the stream.</summary>
         /// <param name="layout">The layout.</param>
         /// <param name="mode">How mismatches are treated.</param>
-        /// <param name="zeroPads">
-        /// True to write the zeros of pads into the buffer, as v1 piece hashes need. False when only v2 hashes are
-        /// computed, which never read pad bytes: a v2 torrent of many small files then costs no time for its
-        /// (virtual) pads, which can be far larger than the data.
-        /// </param>
-        public ContentReader(ContentLayout layout, ContentReadMode mode, bool zeroPads = true)
+        /// <remarks>
+        /// The zeros of pads are written into the buffer only for a layout that is not aligned (a v1 torrent with pad
+        /// files). In an aligned layout a pad only ends a file's last piece, and the hashing adds its zeros itself
+        /// (<see cref="HashingPipeline"/>), so a torrent of many small files costs no time for its pads, which can be
+        /// far larger than the data.
+        /// </remarks>
+        public ContentReader(ContentLayout layout, ContentReadMode mode)
         {
             _layout = layout ?? throw new ArgumentNullException(nameof(layout));
             _mode = mode;
-            _zeroPads = zeroPads;
+            _zeroPads = !layout.IsAligned;
             States = new FileReadState[layout.Entries.Count];
         }
 

@@ -14,6 +14,7 @@ namespace TrackerPS.Core.Authoring
     internal sealed class PieceWork
     {
         private static readonly byte[] s_zeroHash = new byte[MerkleTree.HashSize];
+        private static readonly byte[] s_zeros = new byte[64 * 1024];
         private readonly ContentLayout _layout;
         private readonly byte[]? _v1;
         private readonly byte[]? _v2;
@@ -28,7 +29,7 @@ namespace TrackerPS.Core.Authoring
             _v1 = v1 ? new byte[checked(pieces * 20)] : null;
             _v2 = v2 ? new byte[checked(pieces * MerkleTree.HashSize)] : null;
             _roots = new byte[]?[layout.Entries.Count];
-            _pieceOwner = v2 ? Owners(layout) : Array.Empty<int>();
+            _pieceOwner = layout.IsAligned ? Owners(layout) : Array.Empty<int>();
             _blocksPerPiece = (int)Math.Max(1, layout.PieceLength / MerkleTree.BlockSize);
         }
 
@@ -71,7 +72,7 @@ namespace TrackerPS.Core.Authoring
                 }
                 else
                 {
-                    Buffer.BlockCopy(sha1.ComputeHash(chunk.Buffer, start, length), 0, _v1!, (int)(piece * 20), 20);
+                    Buffer.BlockCopy(HashV1(chunk.Buffer, start, length, piece, sha1), 0, _v1!, (int)(piece * 20), 20);
                 }
             }
         }
@@ -98,6 +99,41 @@ namespace TrackerPS.Core.Authoring
             return new PieceHashes(_v1, _v2, _roots);
         }
 
+        /// <summary>
+        /// SHA-1 of a piece. In an aligned layout the buffer holds only the owner file's data (pads are not written), so
+        /// the pad's zeros after the data are hashed from a static zero block.
+        /// </summary>
+        private byte[] HashV1(byte[] buffer, int start, int length, long piece, SHA1 sha1)
+        {
+            int data = _layout.IsAligned ? DataLength(piece) : length;
+            if (data >= length)
+            {
+                return sha1.ComputeHash(buffer, start, length);
+            }
+
+            sha1.TransformBlock(buffer, start, data, null, 0);
+            for (int zeros = length - data; zeros > 0; zeros -= s_zeros.Length)
+            {
+                sha1.TransformBlock(s_zeros, 0, Math.Min(zeros, s_zeros.Length), null, 0);
+            }
+
+            sha1.TransformFinalBlock(s_zeros, 0, 0);
+            return sha1.Hash!;
+        }
+
+        /// <summary>Bytes of file data in a piece of an aligned layout (the rest of the piece is pad).</summary>
+        private int DataLength(long piece)
+        {
+            int owner = _pieceOwner[piece];
+            if (owner < 0)
+            {
+                return 0;
+            }
+
+            LayoutEntry entry = _layout.Entries[owner];
+            return (int)Math.Min(_layout.PieceLength, entry.End - (piece * _layout.PieceLength));
+        }
+
         private void HashV2(byte[] buffer, int start, long piece, SHA256 sha256)
         {
             int owner = _pieceOwner[piece];
@@ -108,8 +144,7 @@ namespace TrackerPS.Core.Authoring
 
             LayoutEntry entry = _layout.Entries[owner];
             long pieceLength = _layout.PieceLength;
-            long inFile = (piece * pieceLength) - entry.Offset;
-            int data = (int)Math.Min(pieceLength, entry.Length - inFile);
+            int data = DataLength(piece);
             int leaves = (data + MerkleTree.BlockSize - 1) / MerkleTree.BlockSize;
             var hashes = new byte[leaves * MerkleTree.HashSize];
             for (int b = 0; b < leaves; b++)

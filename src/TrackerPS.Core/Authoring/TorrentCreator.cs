@@ -92,7 +92,7 @@ namespace TrackerPS.Core.Authoring
         public byte[] Create(CancellationToken cancellationToken)
         {
             PieceHashes hashes;
-            using (var reader = new ContentReader(Layout, ContentReadMode.Create, zeroPads: _options.Version != TorrentVersion.V2))
+            using (var reader = new ContentReader(Layout, ContentReadMode.Create))
             {
                 hashes = Pipeline.Run(reader, cancellationToken);
             }

@@ -67,7 +67,7 @@ namespace TrackerPS.Core.Authoring
         {
             PieceHashes hashes;
             FileReadState?[] states;
-            using (var reader = new ContentReader(Layout, ContentReadMode.Verify, zeroPads: _pieces is not null))
+            using (var reader = new ContentReader(Layout, ContentReadMode.Verify))
             {
                 hashes = Pipeline.Run(reader, cancellationToken);
                 states = reader.States;

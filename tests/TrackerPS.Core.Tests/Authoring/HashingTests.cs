@@ -50,6 +50,40 @@ namespace TrackerPS.Core.Tests.Authoring
         }
 
         [Fact]
+        public void Pipeline_AlignedHybrid_V1HashesCoverThePadZeros_AndV2RootsMatchAV2Run_OverReusedBuffers()
+        {
+            using var tree = new ContentTree();
+            tree.Add("big", 20_000_000);
+            for (int i = 0; i < 300; i++)
+            {
+                tree.Add($"s/{i:000}", 1000 + i);
+            }
+
+            ContentLayout layout = ContentLayout.Create(ContentScanner.Scan(tree.Root, new ContentScanOptions()).Files, 16384, aligned: true);
+            var stream = new byte[layout.StreamLength];
+            foreach (LayoutEntry entry in layout.Entries.Where(e => e.File is not null))
+            {
+                File.ReadAllBytes(entry.File!.FullPath).CopyTo(stream, entry.Offset);
+            }
+
+            using SHA1 sha1 = SHA1.Create();
+            byte[] expected = Enumerable.Range(0, (int)layout.PieceCount).SelectMany(p => sha1.ComputeHash(stream, p * 16384, 16384)).ToArray();
+            PieceHashes hybrid;
+            using (var reader = new ContentReader(layout, ContentReadMode.Create))
+            {
+                hybrid = new HashingPipeline(layout, v1: true, v2: true, workers: 2).Run(reader, CancellationToken.None);
+            }
+
+            using var v2Reader = new ContentReader(layout, ContentReadMode.Create);
+            PieceHashes v2 = new HashingPipeline(layout, v1: false, v2: true, workers: 2).Run(v2Reader, CancellationToken.None);
+
+            Assert.True(layout.StreamLength > 5L * HashingPipeline.ChunkTarget, "the run must reuse chunk buffers (2 workers keep at most 4 in flight)");
+            Assert.Equal(expected, hybrid.V1);
+            Assert.Equal(hybrid.Roots, v2.Roots);
+            Assert.Equal(hybrid.V2, v2.V2);
+        }
+
+        [Fact]
         public void Pipeline_Cancelled_ThrowsOperationCanceled()
         {
             using var tree = new ContentTree();
