@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Prints run-authoring.sh's table: the fastest time of each case, throughput, and the issue's ratios and targets."""
+"""Prints run-authoring.sh's table: the fastest time of each case, the largest memory, and the issue's ratios and targets."""
 
 import json
 import sys
@@ -8,7 +8,9 @@ best = {}
 total_bytes = None
 for line in open(sys.argv[1]):
     for key, value in json.loads(line).items():
-        best[key] = min(best.get(key, value), value)
+        # The fastest time, but the largest memory.
+        pick = max if key.endswith("-memory-mib") else min
+        best[key] = pick(best.get(key, value), value)
 
 
 def row(name, key, reference=None, target=None, better="faster"):
@@ -37,4 +39,5 @@ row("New-Torrent -Version V1", "tps-v1", "mktorrent-t2", 1.0)
 row("New-Torrent -Version V2", "tps-v2", "lt-v2", 1.5)
 row("New-Torrent -Version Hybrid", "tps-hybrid", "lt-hybrid", 2.0)
 row("Test-Torrent (hybrid)", "tps-verify", "lt-recheck", 1.5)
-print(f"\nNew-Torrent/Test-Torrent memory beyond the baseline (peak working set): {best['tps-memory-mib']} MiB (target <= 64 MiB)")
+memory = ", ".join(f"{case} {best[f'tps-{case}-memory-mib']} MiB" for case in ("v1", "v2", "hybrid", "verify"))
+print(f"\nMemory beyond the baseline (peak working set, one process per case, highest round): {memory} (target <= 64 MiB)")

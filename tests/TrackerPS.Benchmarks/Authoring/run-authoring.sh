@@ -30,8 +30,10 @@ for round in $(seq 1 "$rounds"); do
         awk -v t="$threads" -v ns="$((end - start))" 'BEGIN { printf "{\"mktorrent-t%s\": %.3f}\n", t, ns / 1e9 }' >> "$work/results.jsonl"
     done
     /usr/bin/python3 "$here/libtorrent-authoring.py" "$work/payload" "$piece_length" "$work" >> "$work/results.jsonl"
-    dotnet pwsh -NoProfile -File "$here/trackerps-authoring.ps1" -ModulePath "$repo/output/TrackerPS" \
-        -Payload "$work/payload" -PieceLength "$piece_length" -Work "$work" >> "$work/results.jsonl"
+    for case in V1 V2 Hybrid Verify; do
+        dotnet pwsh -NoProfile -File "$here/trackerps-authoring.ps1" -ModulePath "$repo/output/TrackerPS" \
+            -Payload "$work/payload" -PieceLength "$piece_length" -Work "$work" -Case "$case" >> "$work/results.jsonl"
+    done
 done
 
 echo "== results (fastest of $rounds rounds; load average: $(cut -d' ' -f1-3 /proc/loadavg))"
