@@ -25,7 +25,9 @@
         'Get-TorrentMetadata',
         'Invoke-TrackerAnnounce',
         'Invoke-TrackerScrape',
-        'Test-TorrentPeer'
+        'Test-TorrentPeer',
+        'New-Torrent',
+        'Test-Torrent'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

@@ -267,12 +267,19 @@ Describe 'Read-only cmdlets' {
         . (Join-Path $PSScriptRoot 'common.ps1')
     }
 
-    It 'no cmdlet but Edit-Torrent (and Get-TorrentMetadata -Destination) writes a file' {
+    It 'no cmdlet but the writers (Edit-Torrent, New-Torrent; Get-TorrentMetadata only with -Destination) writes a file' {
         $work = Join-Path ([IO.Path]::GetTempPath()) ("trackerps-readonly-" + [guid]::NewGuid().ToString('N'))
+        $outside = Join-Path ([IO.Path]::GetTempPath()) ("trackerps-readonly-torrent-" + [guid]::NewGuid().ToString('N') + '.torrent')
         New-Item -ItemType Directory -Path $work | Out-Null
         try {
             Copy-Item -Path (Join-Path $DataDir '*.torrent') -Destination $work
-            $before = Get-ChildItem -LiteralPath $work -Force | ForEach-Object { '{0} {1} {2}' -f $_.Name, $_.LastWriteTimeUtc.Ticks, (Get-FileHash -LiteralPath $_.FullName).Hash }
+            # Content for Test-Torrent, one of whose files then goes missing: it must not be created.
+            $content = New-Item -ItemType Directory -Path (Join-Path $work 'content')
+            [IO.File]::WriteAllBytes((Join-Path $content 'a.bin'), [byte[]]::new(40000))
+            [IO.File]::WriteAllBytes((Join-Path $content 'b.bin'), [byte[]]::new(100))
+            $null = New-Torrent -LiteralPath $content -Destination $outside -Version Hybrid
+            Remove-Item -LiteralPath (Join-Path $content 'b.bin')
+            $before = Get-ChildItem -LiteralPath $work -Force -Recurse -File | ForEach-Object { '{0} {1} {2}' -f $_.FullName, $_.LastWriteTimeUtc.Ticks, (Get-FileHash -LiteralPath $_.FullName).Hash }
             $files = Get-ChildItem -LiteralPath $work -Filter '*.torrent'
             $tracker = "http://127.0.0.1:$(Get-ClosedLoopbackPort)/announce"
             $run = [ordered] @{
@@ -286,9 +293,11 @@ Describe 'Read-only cmdlets' {
                 'Invoke-TrackerScrape' = { Get-TorrentInfo -LiteralPath $files[0].FullName 3>$null | Invoke-TrackerScrape -Tracker $tracker -TimeoutSec 1 2>$null }
                 'Get-TorrentMetadata' = { Get-TorrentInfo -LiteralPath $files[0].FullName 3>$null | Get-TorrentMetadata -Peer "127.0.0.1:$(Get-ClosedTcpPort)" -NoAnnounce -TimeoutSec 1 2>$null }
                 'Test-TorrentPeer' = { Test-TorrentPeer -EndPoint "127.0.0.1:$(Get-ClosedTcpPort)" -InfoHash (Get-TestHash 1) -TimeoutSec 1 }
+                'Test-Torrent' = { Get-TorrentInfo -LiteralPath $outside | Test-Torrent -ContentPath $content }
             }
-            # Every exported cmdlet but Edit-Torrent is run, so a new cmdlet must be added here.
-            (Get-Command -Module TrackerPS -CommandType Cmdlet).Name | Where-Object { $_ -ne 'Edit-Torrent' } | Sort-Object |
+            # Every exported cmdlet but the writers is run, so a new cmdlet must be added here or to the writers.
+            $writers = 'Edit-Torrent', 'New-Torrent'
+            (Get-Command -Module TrackerPS -CommandType Cmdlet).Name | Where-Object { $_ -notin $writers } | Sort-Object |
                 Should -Be @($run.Keys | Sort-Object)
             Push-Location -LiteralPath $work
             try {
@@ -300,11 +309,12 @@ Describe 'Read-only cmdlets' {
                 Pop-Location
             }
 
-            Get-ChildItem -LiteralPath $work -Force | ForEach-Object { '{0} {1} {2}' -f $_.Name, $_.LastWriteTimeUtc.Ticks, (Get-FileHash -LiteralPath $_.FullName).Hash } |
+            Get-ChildItem -LiteralPath $work -Force -Recurse -File | ForEach-Object { '{0} {1} {2}' -f $_.FullName, $_.LastWriteTimeUtc.Ticks, (Get-FileHash -LiteralPath $_.FullName).Hash } |
                 Should -Be $before
         }
         finally {
             Remove-Item -LiteralPath $work -Recurse -Force
+            Remove-Item -LiteralPath $outside -Force -ErrorAction SilentlyContinue
         }
     }
 }

@@ -47,5 +47,20 @@ namespace TrackerPS
 
         /// <summary>The metadata assembled from peers did not match the info-hash (InvalidData).</summary>
         internal const string MetadataHashMismatch = "MetadataHashMismatch";
+
+        /// <summary>New-Torrent: the content cannot make a torrent (an empty folder, a bad piece length or name) (InvalidArgument).</summary>
+        internal const string TorrentCreateFailed = "TorrentCreateFailed";
+
+        /// <summary>New-Torrent: a content file changed size while hashed or could not be read (ReadError).</summary>
+        internal const string ContentReadFailed = "ContentReadFailed";
+
+        /// <summary>New-Torrent: the destination lies inside the content folder (InvalidArgument).</summary>
+        internal const string DestinationInsideContent = "DestinationInsideContent";
+
+        /// <summary>New-Torrent: the destination exists and -Force was not given (ResourceExists).</summary>
+        internal const string DestinationExists = "DestinationExists";
+
+        /// <summary>Test-Torrent: the torrent's v1 and v2 hashes disagree about a piece (InvalidData).</summary>
+        internal const string HashVersionsDisagree = "HashVersionsDisagree";
     }
 }

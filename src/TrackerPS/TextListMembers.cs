@@ -201,6 +201,36 @@ namespace TrackerPS
         /// <param name="value">A value that converts to the property's type.</param>
         public static void SetMagnetLinkWarnings(PSObject instance, object value) => Set(instance, nameof(MagnetLink.Warnings), value);
 
+        /// <summary><see cref="FileCheck.BadPieces"/> as a text list.</summary>
+        /// <param name="instance">The FileCheck.</param>
+        /// <returns>The piece indexes.</returns>
+        public static object FileCheckBadPieces(PSObject instance) => Items(Base<FileCheck>(instance).BadPieces);
+
+        /// <summary>Sets <see cref="FileCheck.BadPieces"/>.</summary>
+        /// <param name="instance">The FileCheck.</param>
+        /// <param name="value">A value that converts to the property's type.</param>
+        public static void SetFileCheckBadPieces(PSObject instance, object value) => Set(instance, nameof(FileCheck.BadPieces), value);
+
+        /// <summary><see cref="TorrentCheck.BadPieces"/> as a text list.</summary>
+        /// <param name="instance">The TorrentCheck.</param>
+        /// <returns>The piece indexes.</returns>
+        public static object TorrentCheckBadPieces(PSObject instance) => Items(Base<TorrentCheck>(instance).BadPieces);
+
+        /// <summary>Sets <see cref="TorrentCheck.BadPieces"/>.</summary>
+        /// <param name="instance">The TorrentCheck.</param>
+        /// <param name="value">A value that converts to the property's type.</param>
+        public static void SetTorrentCheckBadPieces(PSObject instance, object value) => Set(instance, nameof(TorrentCheck.BadPieces), value);
+
+        /// <summary><see cref="TorrentCheck.DisagreeingPieces"/> as a text list.</summary>
+        /// <param name="instance">The TorrentCheck.</param>
+        /// <returns>The piece indexes.</returns>
+        public static object TorrentCheckDisagreeingPieces(PSObject instance) => Items(Base<TorrentCheck>(instance).DisagreeingPieces);
+
+        /// <summary>Sets <see cref="TorrentCheck.DisagreeingPieces"/>.</summary>
+        /// <param name="instance">The TorrentCheck.</param>
+        /// <param name="value">A value that converts to the property's type.</param>
+        public static void SetTorrentCheckDisagreeingPieces(PSObject instance, object value) => Set(instance, nameof(TorrentCheck.DisagreeingPieces), value);
+
         private static T Base<T>(PSObject instance) => (T)instance.BaseObject;
 
         private static TextList<T> Items<T>(T[] items) => new TextList<T>(items, TextLists.ItemSeparator);

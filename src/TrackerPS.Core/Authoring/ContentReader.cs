@@ -1,0 +1,192 @@
+using System;
+using System.IO;
+using System.Threading;
+
+namespace TrackerPS.Core.Authoring
+{
+    /// <summary>
+    /// Reads a layout's byte stream in order, file after file, pads as zeros. Files are opened for reading only and shared
+    /// for reading, writing and deletion, so a running client is never locked out. In <see cref="ContentReadMode.Create"/>
+    /// mode a file that is shorter or longer than its layout entry (it changed while hashed) is a
+    /// <see cref="ContentReadException"/>; in <see cref="ContentReadMode.Verify"/> mode missing bytes read as zeros and
+    /// what was found is kept in <see cref="States"/>.
+    /// </summary>
+    public sealed class ContentReader : IDisposable
+    {
+        /// <summary>The most bytes read between two checks of the cancellation token: 1 MiB.</summary>
+        public const int SliceSize = 1024 * 1024;
+
+        private readonly ContentLayout _layout;
+        private readonly ContentReadMode _mode;
+        private readonly bool _zeroPads;
+        private int _entry;
+        private long _position;
+        private Stream? _stream;
+        private bool _ended;
+
+        /// <summary>Starts at the beginning of the stream.</summary>
+        /// <param name="layout">The layout.</param>
+        /// <param name="mode">How mismatches are treated.</param>
+        /// <remarks>
+        /// The zeros of pads are written into the buffer only for a layout that is not aligned (a v1 torrent with pad
+        /// files). In an aligned layout a pad only ends a file's last piece, and the hashing adds its zeros itself
+        /// (<see cref="HashingPipeline"/>), so a torrent of many small files costs no time for its pads, which can be
+        /// far larger than the data.
+        /// </remarks>
+        public ContentReader(ContentLayout layout, ContentReadMode mode)
+        {
+            _layout = layout ?? throw new ArgumentNullException(nameof(layout));
+            _mode = mode;
+            _zeroPads = !layout.IsAligned;
+            States = new FileReadState[layout.Entries.Count];
+        }
+
+        /// <summary>Per layout entry, what was found (Verify mode; null for pads and entries not reached yet).</summary>
+        public FileReadState?[] States { get; }
+
+        /// <summary>Fills <paramref name="count"/> bytes of <paramref name="buffer"/> with the next bytes of the stream.</summary>
+        /// <param name="buffer">Where to put them.</param>
+        /// <param name="count">How many bytes to read; fewer only at the end of the stream.</param>
+        /// <param name="cancellationToken">Checked between slices.</param>
+        /// <returns>The number of bytes filled.</returns>
+        /// <exception cref="ContentReadException">Create mode: a file changed size, or could not be opened or read.</exception>
+        public int Fill(byte[] buffer, int count, CancellationToken cancellationToken)
+        {
+            int filled = 0;
+            while (filled < count && _entry < _layout.Entries.Count)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                LayoutEntry entry = _layout.Entries[_entry];
+                int want = (int)Math.Min(Math.Min(count - filled, entry.Length - _position), SliceSize);
+                if (want > 0)
+                {
+                    ReadSlice(entry, buffer, filled, want);
+                    filled += want;
+                    _position += want;
+                }
+
+                if (_position == entry.Length)
+                {
+                    FinishEntry(entry);
+                }
+            }
+
+            return filled;
+        }
+
+        /// <summary>Closes the file being read.</summary>
+        public void Dispose()
+        {
+            _stream?.Dispose();
+            _stream = null;
+        }
+
+        private void ReadSlice(LayoutEntry entry, byte[] buffer, int offset, int count)
+        {
+            if (entry.File is null)
+            {
+                if (_zeroPads)
+                {
+                    Array.Clear(buffer, offset, count);
+                }
+
+                return;
+            }
+
+            if ((_position == 0 && !Open(entry)) || _ended)
+            {
+                Array.Clear(buffer, offset, count);
+                return;
+            }
+
+            int read = 0;
+            try
+            {
+                while (read < count)
+                {
+                    int n = _stream!.Read(buffer, offset + read, count - read);
+                    if (n == 0)
+                    {
+                        break;
+                    }
+
+                    read += n;
+                }
+            }
+            catch (IOException e)
+            {
+                Fail(entry.File, $"Cannot read '{entry.File.FullPath}': {e.Message}", e);
+            }
+
+            if (read < count)
+            {
+                if (_mode == ContentReadMode.Create)
+                {
+                    throw new ContentReadException(entry.File.FullPath, $"'{entry.File.FullPath}' changed size while it was hashed: it was {entry.File.Length} bytes, it now ends at {_position + read}.");
+                }
+
+                _ended = true;
+                Array.Clear(buffer, offset + read, count - read);
+            }
+        }
+
+        private bool Open(LayoutEntry entry)
+        {
+            ContentFile file = entry.File!;
+            var state = new FileReadState();
+            States[_entry] = state;
+            _ended = false;
+            try
+            {
+                _stream = new FileStream(file.FullPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 4096, FileOptions.SequentialScan);
+                state.Exists = true;
+                state.ActualLength = _stream.Length;
+                return true;
+            }
+            catch (Exception e) when (e is FileNotFoundException || e is DirectoryNotFoundException)
+            {
+                Fail(file, $"'{file.FullPath}' is missing.", e);
+            }
+            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
+            {
+                Fail(file, $"Cannot open '{file.FullPath}': {e.Message}", e);
+                state.Error = e.Message;
+            }
+
+            _ended = true;
+            return false;
+        }
+
+        private void FinishEntry(LayoutEntry entry)
+        {
+            if (entry.File is not null && _stream is not null)
+            {
+                if (_mode == ContentReadMode.Create && _stream.ReadByte() != -1)
+                {
+                    throw new ContentReadException(entry.File.FullPath, $"'{entry.File.FullPath}' changed size while it was hashed: it was {entry.File.Length} bytes and has grown.");
+                }
+
+                if (States[_entry] is FileReadState state)
+                {
+                    state.ActualLength = Math.Max(state.ActualLength, _stream.Length);
+                }
+            }
+            else if (entry.File is not null && entry.Length == 0)
+            {
+                Open(entry);
+            }
+
+            Dispose();
+            _entry++;
+            _position = 0;
+        }
+
+        private void Fail(ContentFile file, string message, Exception inner)
+        {
+            if (_mode == ContentReadMode.Create)
+            {
+                throw new ContentReadException(file.FullPath, message, inner);
+            }
+        }
+    }
+}

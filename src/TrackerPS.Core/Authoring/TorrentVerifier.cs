@@ -1,0 +1,251 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Text;
+using System.Threading;
+using TrackerPS.Core.Bencode;
+using TrackerPS.Core.Metainfo;
+
+namespace TrackerPS.Core.Authoring
+{
+    /// <summary>
+    /// Checks content on disk against a torrent, reading only (files opened for reading and shared for reading, writing
+    /// and deletion; nothing created, truncated or locked). Hashes through the same <see cref="HashingPipeline"/> as
+    /// New-Torrent, once, against the v1 piece hashes (BEP 3), the v2 <c>pieces root</c> and <c>piece layers</c> (BEP 52),
+    /// or both for a hybrid, where a piece that one version passes and the other fails is reported as a disagreement.
+    /// Pad files are hashed as zeros without being looked for on disk.
+    /// </summary>
+    public sealed class TorrentVerifier
+    {
+        private readonly TorrentInfo _torrent;
+        private readonly BString? _pieces;
+        private readonly BDictionary? _layers;
+        private readonly string _contentPath;
+        private readonly bool _singleFile;
+        private Dictionary<BString, BValue>? _layerMap;
+        private readonly List<TorrentFile?> _entryFiles = new List<TorrentFile?>();
+
+        /// <summary>Prepares a check.</summary>
+        /// <param name="torrentBytes">The .torrent file's bytes.</param>
+        /// <param name="sourceName">Its path, for messages.</param>
+        /// <param name="contentPath">The content: the folder named by the torrent's name for a multi-file torrent, the file for a single-file one.</param>
+        /// <exception cref="MetainfoException">The torrent is invalid, or has a file path that would leave the content folder.</exception>
+        /// <exception cref="BencodeException">The file is not bencode.</exception>
+        public TorrentVerifier(byte[] torrentBytes, string? sourceName, string contentPath)
+        {
+            _torrent = TorrentReader.Read(torrentBytes, sourceName, new TorrentReadOptions { IncludePadFiles = true });
+            if (_torrent.HasUnsafePath)
+            {
+                throw new MetainfoException("a file path would leave the content folder; not checking it", sourceName);
+            }
+
+            var root = (BDictionary)BencodeDecoder.Decode(torrentBytes, null, sourceName).Root;
+            var info = (BDictionary)root["info"]!;
+            _pieces = _torrent.Version == TorrentVersion.V2 ? null : info["pieces"] as BString;
+            _layers = _torrent.Version == TorrentVersion.V1 ? null : root["piece layers"] as BDictionary;
+            _contentPath = contentPath ?? throw new ArgumentNullException(nameof(contentPath));
+            _singleFile = info["length"] is BInteger || (info["file tree"] is BDictionary tree && tree.Entries.Count == 1 && tree.Entries[0].Value is BDictionary top && top[string.Empty] is BDictionary);
+            Layout = BuildLayout();
+            Pipeline = new HashingPipeline(Layout, _pieces is not null, _torrent.Version != TorrentVersion.V1);
+        }
+
+        /// <summary>The torrent as read (pad files included).</summary>
+        public TorrentInfo Torrent => _torrent;
+
+        /// <summary>The layout checked.</summary>
+        public ContentLayout Layout { get; }
+
+        /// <summary>The pipeline; its <see cref="HashingPipeline.BytesHashed"/> is the progress.</summary>
+        public HashingPipeline Pipeline { get; }
+
+        /// <summary>Reads and hashes the content and compares.</summary>
+        /// <param name="cancellationToken">Stops the check.</param>
+        /// <returns>The per-file results and the summary.</returns>
+        /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
+        public TorrentVerification Verify(CancellationToken cancellationToken)
+        {
+            PieceHashes hashes;
+            FileReadState?[] states;
+            using (var reader = new ContentReader(Layout, ContentReadMode.Verify))
+            {
+                hashes = Pipeline.Run(reader, cancellationToken);
+                states = reader.States;
+            }
+
+            bool[]? badV1 = hashes.V1 is null ? null : CompareV1(hashes.V1);
+            bool[]? badV2 = hashes.V2 is null ? null : CompareV2(hashes);
+            var bad = new bool[Layout.PieceCount];
+            var disagreeing = new List<long>();
+            for (long p = 0; p < bad.Length; p++)
+            {
+                bool v1 = badV1 is not null && badV1[p];
+                bool v2 = badV2 is not null && badV2[p];
+                bad[p] = v1 || v2;
+                if (badV1 is not null && badV2 is not null && v1 != v2)
+                {
+                    disagreeing.Add(p);
+                }
+            }
+
+            return Summarise(bad, states, disagreeing);
+        }
+
+        private ContentLayout BuildLayout()
+        {
+            var entries = new List<LayoutEntry>();
+            long position = 0;
+            foreach (TorrentFile file in _torrent.Files.OrderBy(f => f.Offset))
+            {
+                if (file.Offset > position)
+                {
+                    // v2 only: the gap up to the next piece boundary, hashed as zeros.
+                    entries.Add(new LayoutEntry(null, file.Offset - position, position));
+                    _entryFiles.Add(null);
+                }
+
+                _entryFiles.Add(file);
+                entries.Add(new LayoutEntry(file.IsPadding ? null : ToContentFile(file), file.Length, file.Offset));
+                position = file.Offset + file.Length;
+            }
+
+            return ContentLayout.FromEntries(entries, _torrent.PieceLength, _torrent.Version != TorrentVersion.V1);
+        }
+
+        private ContentFile ToContentFile(TorrentFile file)
+        {
+            string[] elements = file.RawPath.Select(e => Encoding.UTF8.GetString(e)).ToArray();
+            return _singleFile
+                ? new ContentFile(_contentPath, Array.Empty<string>(), file.Length)
+                : new ContentFile(elements.Aggregate(_contentPath, Path.Combine), elements, file.Length);
+        }
+
+        private bool[] CompareV1(byte[] computed)
+        {
+            var bad = new bool[Layout.PieceCount];
+            for (long p = 0; p < bad.Length; p++)
+            {
+                bad[p] = !Same(_pieces!.Bytes, (int)(p * 20), computed, (int)(p * 20), 20);
+            }
+
+            return bad;
+        }
+
+        private bool[] CompareV2(PieceHashes hashes)
+        {
+            var bad = new bool[Layout.PieceCount];
+            for (int i = 0; i < Layout.Entries.Count; i++)
+            {
+                LayoutEntry entry = Layout.Entries[i];
+                if (entry.File is null || entry.Length == 0)
+                {
+                    continue;
+                }
+
+                long first = entry.Offset / Layout.PieceLength;
+                long count = (entry.Length + Layout.PieceLength - 1) / Layout.PieceLength;
+                byte[]? expectedRoot = ExpectedRoot(_entryFiles[i]!);
+                if (count == 1)
+                {
+                    bad[first] = expectedRoot is null || !expectedRoot.SequenceEqual(hashes.Roots[i]!);
+                    continue;
+                }
+
+                BString? layer = expectedRoot is null ? null : FindLayer(expectedRoot);
+                bool usable = layer is not null && layer.Count == count * MerkleTree.HashSize;
+                for (long k = 0; k < count; k++)
+                {
+                    bad[first + k] = !usable || !Same(layer!.Bytes, (int)(k * MerkleTree.HashSize), hashes.V2!, (int)((first + k) * MerkleTree.HashSize), MerkleTree.HashSize);
+                }
+            }
+
+            return bad;
+        }
+
+        private BString? FindLayer(byte[] root)
+        {
+            _layerMap ??= (_layers?.Entries ?? Array.Empty<KeyValuePair<BString, BValue>>()).ToDictionary(e => e.Key, e => e.Value);
+            return _layerMap.TryGetValue(new BString(root), out BValue? layer) ? layer as BString : null;
+        }
+
+        private static bool Same(ArraySegment<byte> a, int aOffset, byte[] b, int bOffset, int count)
+        {
+            for (int i = 0; i < count; i++)
+            {
+                if (a.Array![a.Offset + aOffset + i] != b[bOffset + i])
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        private static byte[]? ExpectedRoot(TorrentFile file)
+        {
+            return file.PiecesRoot is string hex ? Enumerable.Range(0, hex.Length / 2).Select(i => Convert.ToByte(hex.Substring(i * 2, 2), 16)).ToArray() : null;
+        }
+
+        private TorrentVerification Summarise(bool[] bad, FileReadState?[] states, List<long> disagreeing)
+        {
+            var files = new List<FileCheck>();
+            for (int i = 0; i < Layout.Entries.Count; i++)
+            {
+                LayoutEntry entry = Layout.Entries[i];
+                if (entry.File is null)
+                {
+                    continue;
+                }
+
+                FileReadState state = states[i] ?? new FileReadState();
+                var badPieces = new List<long>();
+                long verified = 0;
+                if (entry.Length > 0)
+                {
+                    for (long p = entry.Offset / Layout.PieceLength; p <= (entry.End - 1) / Layout.PieceLength; p++)
+                    {
+                        long overlap = Math.Min(entry.End, (p + 1) * Layout.PieceLength) - Math.Max(entry.Offset, p * Layout.PieceLength);
+                        if (bad[p] || !state.Exists)
+                        {
+                            badPieces.Add(p);
+                        }
+                        else
+                        {
+                            verified += overlap;
+                        }
+                    }
+                }
+
+                FileCheckStatus status = !state.Exists ? FileCheckStatus.Missing
+                    : state.ActualLength != entry.Length ? FileCheckStatus.WrongSize
+                    : badPieces.Count > 0 ? FileCheckStatus.Incomplete : FileCheckStatus.Complete;
+                files.Add(new FileCheck
+                {
+                    Path = entry.File.PathElements.Length == 0 ? _torrent.Name : entry.File.RelativePath,
+                    FullPath = entry.File.FullPath,
+                    Status = status,
+                    Length = entry.Length,
+                    ActualLength = state.ActualLength,
+                    BadPieces = badPieces.ToArray(),
+                    BytesVerified = verified,
+                    InfoHash = _torrent.InfoHash,
+                });
+            }
+
+            var summary = new TorrentCheck
+            {
+                Name = _torrent.Name,
+                InfoHash = _torrent.InfoHash,
+                ContentPath = _contentPath,
+                IsComplete = files.All(f => f.Status == FileCheckStatus.Complete),
+                FileCount = files.Count,
+                CompleteFiles = files.Count(f => f.Status == FileCheckStatus.Complete),
+                BadPieces = files.SelectMany(f => f.BadPieces).Distinct().OrderBy(p => p).ToArray(),
+                DisagreeingPieces = disagreeing.ToArray(),
+                BytesVerified = files.Sum(f => f.BytesVerified),
+                TotalSize = _torrent.TotalSize,
+            };
+            return new TorrentVerification(files, summary);
+        }
+    }
+}
