@@ -296,9 +296,13 @@ Describe 'New-Torrent' {
                 $run.IsCompleted | Should -BeFalse
                 $clock = [Diagnostics.Stopwatch]::StartNew()
                 $shell.Stop()
+                $completed = $run.AsyncWaitHandle.WaitOne(5000)
                 $clock.Stop()
+                $completed | Should -BeTrue
             }
             finally {
+                # Disposing while a batch statement still runs crashes the host (the runspace closes under it).
+                if ($run) { $null = $run.AsyncWaitHandle.WaitOne(10000) }
                 $shell.Dispose()
             }
 
