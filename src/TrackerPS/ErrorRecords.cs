@@ -1,6 +1,8 @@
 using System;
 using System.IO;
 using System.Management.Automation;
+using TrackerPS.Core.Bencode;
+using TrackerPS.Core.Metainfo;
 
 namespace TrackerPS
 {
@@ -28,7 +30,18 @@ namespace TrackerPS
 
         internal static ErrorRecord ParseFailed(FormatException exception, string path) =>
             new ErrorRecord(exception, ErrorIds.TorrentParseFailed, ErrorCategory.InvalidData, path);
-    
+
+        /// <summary>
+        /// The error for a failure to read and parse one .torrent file: gone since it was resolved (FileNotFound), unreadable
+        /// (FileReadFailed) or not a torrent (TorrentParseFailed); null for any other exception, which is not this file's fault.
+        /// </summary>
+        internal static ErrorRecord? TorrentFileFailed(Exception exception, string path) => exception switch
+        {
+            FileNotFoundException or DirectoryNotFoundException => FileNotFound(exception, path),
+            IOException or UnauthorizedAccessException => ReadFailed(exception, path),
+            BencodeException or MetainfoException => ParseFailed((FormatException)exception, path),
+            _ => null,
+        };
 
         internal static ErrorRecord WriteFailed(Exception exception, string path) =>
             new ErrorRecord(

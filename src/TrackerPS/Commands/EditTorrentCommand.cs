@@ -195,17 +195,9 @@ namespace TrackerPS.Commands
             {
                 return TorrentEditor.Edit(TorrentReader.ReadFileBytes(file), file, _edit);
             }
-            catch (IOException e) when (e is FileNotFoundException || e is DirectoryNotFoundException)
+            catch (Exception e) when (ErrorRecords.TorrentFileFailed(e, file) is ErrorRecord error)
             {
-                WriteError(ErrorRecords.FileNotFound(e, file));
-            }
-            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
-            {
-                WriteError(ErrorRecords.ReadFailed(e, file));
-            }
-            catch (FormatException e) when (e is BencodeException || e is MetainfoException)
-            {
-                WriteError(ErrorRecords.ParseFailed(e, file));
+                WriteError(error);
             }
             catch (TorrentEditException e)
             {

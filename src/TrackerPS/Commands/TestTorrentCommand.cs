@@ -116,17 +116,9 @@ namespace TrackerPS.Commands
             {
                 return new TorrentVerifier(TorrentReader.ReadFileBytes(torrentPath), torrentPath, content);
             }
-            catch (IOException e) when (e is FileNotFoundException || e is DirectoryNotFoundException)
+            catch (Exception e) when (ErrorRecords.TorrentFileFailed(e, torrentPath) is ErrorRecord error)
             {
-                WriteError(ErrorRecords.FileNotFound(e, torrentPath));
-            }
-            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
-            {
-                WriteError(ErrorRecords.ReadFailed(e, torrentPath));
-            }
-            catch (FormatException e) when (e is BencodeException || e is MetainfoException)
-            {
-                WriteError(ErrorRecords.ParseFailed(e, torrentPath));
+                WriteError(error);
             }
             catch (ArgumentException e)
             {

@@ -172,20 +172,9 @@ namespace TrackerPS.Commands
             {
                 torrent = TorrentReader.ReadFile(file, options);
             }
-            catch (IOException e) when (e is FileNotFoundException || e is DirectoryNotFoundException)
+            catch (Exception e) when (ErrorRecords.TorrentFileFailed(e, file) is ErrorRecord error)
             {
-                // The file was there when resolved but is gone now.
-                WriteError(ErrorRecords.FileNotFound(e, file));
-                return null;
-            }
-            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
-            {
-                WriteError(ErrorRecords.ReadFailed(e, file));
-                return null;
-            }
-            catch (FormatException e) when (e is BencodeException || e is MetainfoException)
-            {
-                WriteError(ErrorRecords.ParseFailed(e, file));
+                WriteError(error);
                 return null;
             }
 
