@@ -8,8 +8,9 @@ namespace TrackerPS.Core
     /// reply or one magnet link throws becomes that item's own error, with the original as its inner exception. Only
     /// what no caller can recover from passes through. The places every item is parsed through, and so contained:
     /// <c>TorrentReader.Contain</c> (every torrent, as <c>MetainfoException</c>), <c>MagnetUriParser.Contain</c> (every
-    /// magnet link, as <c>FormatException</c>) and <c>ThrottledTrackerRequest</c> (every request of an announce or scrape
-    /// run, HTTP and UDP, as a <c>TrackerException</c> of kind <c>ProtocolViolation</c>).
+    /// magnet link, as <c>FormatException</c>), <c>TrackerReplyContainment</c> (every request of <c>HttpTrackerClient</c>
+    /// and <c>UdpTrackerClient</c>, also used directly, as a <c>TrackerException</c> of kind <c>ProtocolViolation</c>)
+    /// and <c>ThrottledTrackerRequest</c> (every request of an announce or scrape run, through any client, likewise).
     /// </summary>
     internal static class Containment
     {

@@ -53,11 +53,7 @@ namespace TrackerPS.Core.Trackers
                 {
                     // Every request of a run passes here: whatever one tracker's reply made the client throw is that
                     // tracker's error, never the run's (see Containment).
-                    throw new TrackerException(
-                        tracker,
-                        TrackerErrorKind.ProtocolViolation,
-                        $"Tracker '{TrackerUriRedactor.Redact(tracker)}' sent a reply that could not be read ({e.GetType().Name}: {e.Message}).",
-                        e);
+                    throw TrackerReplyContainment.Violation(tracker, e);
                 }
             }
             finally

@@ -32,6 +32,10 @@ namespace TrackerPS.Core.Trackers.Http
             _transport = new HttpTrackerTransport(options ?? throw new ArgumentNullException(nameof(options)));
         }
 
+        /// <summary>Reads an announce reply: <see cref="HttpAnnounceResponseParser"/>; tests put one in that fails unexpectedly.</summary>
+        internal Func<HttpTrackerReply, AnnounceRequest, AnnounceResponse> AnnounceParser { get; init; } =
+            (reply, request) => HttpAnnounceResponseParser.Parse(reply.Body, request, reply.StatusCode, reply.Elapsed);
+
         /// <summary>
         /// Announces with an HTTP GET. The tracker's status, compression, redirects and any peer form it chooses are
         /// handled; a <c>failure reason</c> (with any status) is raised as <see cref="TrackerErrorKind.FailureReason"/>.
@@ -39,14 +43,20 @@ namespace TrackerPS.Core.Trackers.Http
         /// <param name="request">The announce; its tracker must be http or https.</param>
         /// <param name="cancellationToken">Cancels at once.</param>
         /// <returns>The response.</returns>
-        /// <exception cref="TrackerException">UnsupportedScheme, RefusedByPolicy, FailureReason, Timeout, ConnectionFailed or ProtocolViolation.</exception>
+        /// <exception cref="TrackerException">
+        /// UnsupportedScheme, RefusedByPolicy, FailureReason, Timeout, ConnectionFailed or ProtocolViolation (also for any
+        /// unexpected exception reading the reply, kept as the inner exception: see <see cref="TrackerReplyContainment"/>).
+        /// </exception>
         /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
         public async Task<AnnounceResponse> AnnounceAsync(AnnounceRequest request, CancellationToken cancellationToken)
         {
             RequireHttp((request ?? throw new ArgumentNullException(nameof(request))).Tracker);
             TrackerNetworkGuard.CheckQuery(request.Tracker);
-            HttpTrackerReply reply = await _transport.GetAsync(HttpAnnounceUri.Build(request), request.Tracker, LoopbackAnnouncePath, cancellationToken).ConfigureAwait(false);
-            return HttpAnnounceResponseParser.Parse(reply.Body, request, reply.StatusCode, reply.Elapsed);
+            Uri uri = HttpAnnounceUri.Build(request);
+            return await TrackerReplyContainment.RunAsync(
+                request.Tracker,
+                async () => AnnounceParser(await _transport.GetAsync(uri, request.Tracker, LoopbackAnnouncePath, cancellationToken).ConfigureAwait(false), request),
+                cancellationToken).ConfigureAwait(false);
         }
 
         /// <summary>
@@ -60,7 +70,10 @@ namespace TrackerPS.Core.Trackers.Http
         /// One result per torrent the tracker reported on, in the order reported (a tracker may omit a torrent it does not
         /// track); empty for no hashes. A note per reply whose keys had to be decoded (see <see cref="HttpScrapeResponseParser"/>).
         /// </returns>
-        /// <exception cref="TrackerException">UnsupportedScheme, RefusedByPolicy, ScrapeNotSupported, FailureReason, Timeout, ConnectionFailed or ProtocolViolation.</exception>
+        /// <exception cref="TrackerException">
+        /// UnsupportedScheme, RefusedByPolicy, ScrapeNotSupported, FailureReason, Timeout, ConnectionFailed or
+        /// ProtocolViolation (also for any unexpected exception reading a reply, as for <see cref="AnnounceAsync"/>).
+        /// </exception>
         /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
         public async Task<ScrapeResponse> ScrapeAsync(ScrapeRequest request, CancellationToken cancellationToken)
         {
@@ -73,6 +86,15 @@ namespace TrackerPS.Core.Trackers.Http
                     $"Tracker {TrackerUriRedactor.Redact(tracker)} cannot be scraped: the last segment of its path does not start with 'announce' (BEP 48).");
             }
 
+            return await TrackerReplyContainment.RunAsync(tracker, () => ScrapeInBatchesAsync(request, scrape!, cancellationToken), cancellationToken).ConfigureAwait(false);
+        }
+
+        /// <summary>Closes the HTTP connections.</summary>
+        public void Dispose() => _transport.Dispose();
+
+        private async Task<ScrapeResponse> ScrapeInBatchesAsync(ScrapeRequest request, Uri scrape, CancellationToken cancellationToken)
+        {
+            Uri tracker = request.Tracker;
             var results = new List<ScrapeResult>();
             var notes = new List<string>();
             int batchSize = InitialScrapeBatchSize;
@@ -80,7 +102,7 @@ namespace TrackerPS.Core.Trackers.Http
             while (done < request.InfoHashes.Count)
             {
                 List<InfoHash> batch = request.InfoHashes.Skip(done).Take(batchSize).ToList();
-                HttpTrackerReply reply = await _transport.GetAsync(HttpScrapeUri.Build(scrape!, batch), tracker, LoopbackScrapePath, cancellationToken).ConfigureAwait(false);
+                HttpTrackerReply reply = await _transport.GetAsync(HttpScrapeUri.Build(scrape, batch), tracker, LoopbackScrapePath, cancellationToken).ConfigureAwait(false);
                 if (batch.Count > 1 && (reply.StatusCode == 414 || reply.StatusCode == 400))
                 {
                     // The tracker refused the URI length or hash count: retry the same hashes in smaller requests.
@@ -96,9 +118,6 @@ namespace TrackerPS.Core.Trackers.Http
 
             return new ScrapeResponse(results, notes);
         }
-
-        /// <summary>Closes the HTTP connections.</summary>
-        public void Dispose() => _transport.Dispose();
 
         private static void RequireHttp(Uri tracker)
         {

@@ -35,7 +35,10 @@ namespace TrackerPS.Core.Trackers.Udp
         internal TimeSpan Remaining => _timeout > _clock.Elapsed ? _timeout - _clock.Elapsed : TimeSpan.Zero;
 
         /// <summary>Runs <paramref name="body"/> under the timeout and maps its failures.</summary>
-        /// <exception cref="TrackerException">Timeout, protocol violation, socket failure, or what the body threw.</exception>
+        /// <exception cref="TrackerException">
+        /// Timeout, protocol violation (an invalid packet, or any unexpected exception, kept as the inner exception: see
+        /// <see cref="TrackerReplyContainment"/>), socket failure, or what the body threw.
+        /// </exception>
         /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
         internal static async Task<T> RunAsync<T>(
             Uri tracker, TimeSpan timeout, Func<UdpOperation, Task<T>> body, CancellationToken cancellationToken)
@@ -64,6 +67,11 @@ namespace TrackerPS.Core.Trackers.Udp
                 {
                     throw new TrackerException(
                         tracker, TrackerErrorKind.ConnectionFailed, $"UDP tracker {TrackerUriRedactor.Redact(tracker)}: socket error {e.SocketErrorCode}: {e.Message}", e);
+                }
+                catch (Exception e) when (TrackerReplyContainment.Contains(e, cancellationToken))
+                {
+                    // Every UDP request runs here: what a hostile reply made a decoder throw unforeseen is this tracker's error.
+                    throw TrackerReplyContainment.Violation(tracker, e);
                 }
             }
         }

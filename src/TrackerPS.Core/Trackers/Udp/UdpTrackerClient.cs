@@ -31,12 +31,18 @@ namespace TrackerPS.Core.Trackers.Udp
             _requester = new UdpConnectedRequester(_transport, connectionIds ?? new UdpConnectionIdCache(), options.UseBep15Retransmission);
         }
 
+        /// <summary>Decodes an announce reply: <see cref="UdpAnnounceResponse.Decode"/>; tests put one in that fails unexpectedly.</summary>
+        internal Func<byte[], uint, AddressFamily, UdpAnnounceResponse> AnnounceDecoder { get; init; } = UdpAnnounceResponse.Decode;
+
         /// <summary>Announces over UDP: connect (or a cached connection id), then BEP 15 §announce with BEP 41 URL data.</summary>
         /// <param name="request">The announce; <see cref="AnnounceRequest.Tracker"/> must be a <c>udp://host:port</c> URI.</param>
         /// <param name="cancellationToken">Cancels the request at once.</param>
         /// <returns>Interval, seeders, leechers and peers (IPv4 or IPv6, as the tracker's address family).</returns>
         /// <exception cref="ArgumentException">The peer id is not 20 bytes, the port is not 0–65535, or the URI path is too long.</exception>
-        /// <exception cref="TrackerException">Error packet, timeout, invalid reply, socket or name failure, or not a udp URI.</exception>
+        /// <exception cref="TrackerException">
+        /// Error packet, timeout, invalid reply (also any unexpected exception reading it, kept as the inner exception),
+        /// socket or name failure, or not a udp URI.
+        /// </exception>
         /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
         public Task<AnnounceResponse> AnnounceAsync(AnnounceRequest request, CancellationToken cancellationToken)
         {
@@ -55,7 +61,10 @@ namespace TrackerPS.Core.Trackers.Udp
         /// <param name="request">The scrape; <see cref="ScrapeRequest.Tracker"/> must be a <c>udp://host:port</c> URI.</param>
         /// <param name="cancellationToken">Cancels the request at once.</param>
         /// <returns>One result per requested info-hash, in request order (BEP 15 answers by position, so none is omitted), and no notes.</returns>
-        /// <exception cref="TrackerException">Error packet, timeout, invalid reply, socket or name failure, or not a udp URI.</exception>
+        /// <exception cref="TrackerException">
+        /// Error packet, timeout, invalid reply (also any unexpected exception reading it, kept as the inner exception),
+        /// socket or name failure, or not a udp URI.
+        /// </exception>
         /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
         public Task<ScrapeResponse> ScrapeAsync(ScrapeRequest request, CancellationToken cancellationToken)
         {
@@ -89,7 +98,7 @@ namespace TrackerPS.Core.Trackers.Udp
                     + "no interval or peers, as opentracker does for an info-hash it does not serve.");
             }
 
-            var decoded = UdpAnnounceResponse.Decode(reply.Packet, reply.TransactionId, endpoint.AddressFamily);
+            UdpAnnounceResponse decoded = AnnounceDecoder(reply.Packet, reply.TransactionId, endpoint.AddressFamily);
             return new AnnounceResponse
             {
                 Tracker = request.Tracker,
