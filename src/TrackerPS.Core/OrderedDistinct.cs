@@ -11,7 +11,13 @@ namespace TrackerPS.Core
     internal static class OrderedDistinct
     {
         /// <summary>The items whose key (compared ordinally) was not seen before, in input order.</summary>
-        public static List<T> By<T>(IReadOnlyList<T> items, Func<T, string> key)
+        public static List<T> By<T>(IReadOnlyList<T> items, Func<T, string> key) => By(items, key, StringComparer.Ordinal);
+
+        /// <summary>
+        /// The items whose key was not seen before under <paramref name="comparer"/> (ordinal, or a test's counting
+        /// wrapper of it), in input order: at most n·⌈log2 n⌉·2 + n comparisons for n items (a sort, then neighbours).
+        /// </summary>
+        public static List<T> By<T>(IReadOnlyList<T> items, Func<T, string> key, IComparer<string> comparer)
         {
             var result = new List<T>(items.Count);
             if (items.Count < 2)
@@ -31,13 +37,13 @@ namespace TrackerPS.Core
             // Ties broken by position, so the first of each run of equal keys is the one that came first.
             Array.Sort(order, (a, b) =>
             {
-                int byKey = string.CompareOrdinal(keys[a], keys[b]);
+                int byKey = comparer.Compare(keys[a], keys[b]);
                 return byKey != 0 ? byKey : a.CompareTo(b);
             });
             var repeated = new bool[items.Count];
             for (int i = 1; i < order.Length; i++)
             {
-                repeated[order[i]] = string.Equals(keys[order[i]], keys[order[i - 1]], StringComparison.Ordinal);
+                repeated[order[i]] = comparer.Compare(keys[order[i]], keys[order[i - 1]]) == 0;
             }
 
             for (int i = 0; i < items.Count; i++)

@@ -39,7 +39,11 @@ namespace TrackerPS.Core.Metainfo
         }
 
         /// <summary>Reads a key holding one URL string or a list of them (BEP 19 <c>url-list</c>, BEP 17 <c>httpseeds</c>), each URL once.</summary>
-        public static Uri[] ReadList(BDictionary dictionary, string key, string[] schemes, MetainfoContext context)
+        public static Uri[] ReadList(BDictionary dictionary, string key, string[] schemes, MetainfoContext context) =>
+            ReadList(dictionary, key, schemes, context, StringComparer.Ordinal);
+
+        /// <summary>As above, the URLs compared by <paramref name="comparer"/>: ordinal, or a test's counting wrapper of it.</summary>
+        internal static Uri[] ReadList(BDictionary dictionary, string key, string[] schemes, MetainfoContext context, IComparer<string> comparer)
         {
             BValue? value = dictionary[key];
             IReadOnlyList<BValue> items = value switch
@@ -65,7 +69,7 @@ namespace TrackerPS.Core.Metainfo
                 }
             }
 
-            return OrderedDistinct.By(uris, u => u.OriginalString).ToArray();
+            return OrderedDistinct.By(uris, u => u.OriginalString, comparer).ToArray();
         }
 
         /// <summary>True when <paramref name="uri"/> is absolute, written with <c>://</c> and has one of <paramref name="schemes"/>: what <see cref="TryParse"/> accepts.</summary>
