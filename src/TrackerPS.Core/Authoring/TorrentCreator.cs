@@ -66,7 +66,7 @@ namespace TrackerPS.Core.Authoring
         public IReadOnlyList<string> NameWarnings()
         {
             var warnings = new List<string>();
-            var seen = new HashSet<string>(StringComparer.Ordinal);
+            var seen = new HashSet<string>(SeededComparer.Ordinal);
             var names = new List<string> { Name };
             foreach (ContentFile file in _content.Files)
             {

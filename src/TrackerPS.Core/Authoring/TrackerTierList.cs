@@ -36,7 +36,7 @@ namespace TrackerPS.Core.Authoring
                 foreach (BValue item in announceList.Items)
                 {
                     List<string> tier = item is BList list
-                        ? list.Items.OfType<BString>().Select(s => s.ToString()).Where(s => s.Length > 0).Distinct(StringComparer.Ordinal).ToList()
+                        ? list.Items.OfType<BString>().Select(s => s.ToString()).Where(s => s.Length > 0).Distinct(SeededComparer.Ordinal).ToList()
                         : new List<string>();
                     if (tier.Count > 0)
                     {
@@ -79,7 +79,7 @@ namespace TrackerPS.Core.Authoring
                 found = true;
                 tier[index] = newUrl;
                 // The new URL may already be in the tier: keep its first place only.
-                List<string> distinct = tier.Distinct(StringComparer.Ordinal).ToList();
+                List<string> distinct = tier.Distinct(SeededComparer.Ordinal).ToList();
                 tier.Clear();
                 tier.AddRange(distinct);
             }

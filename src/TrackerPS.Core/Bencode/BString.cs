@@ -1,5 +1,4 @@
 using System;
-using System.Security.Cryptography;
 using System.Text;
 
 namespace TrackerPS.Core.Bencode
@@ -12,9 +11,6 @@ namespace TrackerPS.Core.Bencode
     {
         private static readonly UTF8Encoding s_strictUtf8 = new UTF8Encoding(false, true);
 
-        // Random per process, so that no input can be built whose keys all land in one bucket of a HashSet<BString> or
-        // Dictionary<BString, T> (issue 10: 19,683 keys colliding under the unseeded hash took 2 s in a set).
-        private static readonly uint s_hashSeed = RandomSeed();
         private readonly byte[] _buffer;
         private readonly int _start;
 
@@ -141,36 +137,8 @@ namespace TrackerPS.Core.Bencode
         /// <inheritdoc />
         public override bool Equals(object? obj) => obj is BString other && Equals(other);
 
-        /// <summary>A hash of the bytes: FNV-1a from a per-process random seed, then mixed (MurmurHash3's finalizer).</summary>
+        /// <summary>A hash of the bytes: <see cref="SeededHash.Process"/>, FNV-1a from a per-process random seed, then mixed.</summary>
         /// <returns>The hash; equal strings hash alike within one process, never across processes.</returns>
-        public override int GetHashCode()
-        {
-            unchecked
-            {
-                uint hash = s_hashSeed;
-                for (int i = 0; i < Count; i++)
-                {
-                    hash = (hash ^ _buffer[_start + i]) * 16777619;
-                }
-
-                hash ^= hash >> 16;
-                hash *= 0x85EBCA6B;
-                hash ^= hash >> 13;
-                hash *= 0xC2B2AE35;
-                hash ^= hash >> 16;
-                return (int)hash;
-            }
-        }
-
-        private static uint RandomSeed()
-        {
-            var seed = new byte[4];
-            using (var random = RandomNumberGenerator.Create())
-            {
-                random.GetBytes(seed);
-            }
-
-            return BitConverter.ToUInt32(seed, 0);
-        }
+        public override int GetHashCode() => SeededHash.Process.Of(_buffer, _start, Count);
     }
 }

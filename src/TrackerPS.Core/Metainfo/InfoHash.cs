@@ -90,8 +90,9 @@ namespace TrackerPS.Core.Metainfo
         /// <inheritdoc />
         public override bool Equals(object? obj) => obj is InfoHash other && Equals(other);
 
-        /// <inheritdoc />
-        public override int GetHashCode() => BitConverter.ToInt32(_bytes, 0);
+        /// <summary>A <see cref="SeededHash"/> of the bytes: a magnet link's info-hash is any bytes its writer chose.</summary>
+        /// <returns>The hash; equal info-hashes hash alike within one process.</returns>
+        public override int GetHashCode() => SeededHash.Process.Of(_bytes, 0, _bytes.Length);
 
         /// <summary>Lower-case hexadecimal.</summary>
         /// <returns>The hex string.</returns>

@@ -30,7 +30,7 @@ namespace TrackerPS.Core.Metainfo
                 return;
             }
 
-            var byRoot = new Dictionary<string, BValue>();
+            var byRoot = new Dictionary<string, BValue>(SeededComparer.Ordinal);
             foreach (KeyValuePair<BString, BValue> layer in layers.Entries)
             {
                 if (layer.Key.Count == V2FileTreeReader.PiecesRootLength)

@@ -77,7 +77,7 @@ namespace TrackerPS.Core.PeerWire
         public static ExtensionHandshake Decode(byte[] dictionary)
         {
             BDictionary root = ExtendedMessage.DecodeDictionary(dictionary, "extension handshake", out _);
-            var messages = new Dictionary<string, byte>(StringComparer.Ordinal);
+            var messages = new Dictionary<string, byte>(SeededComparer.Ordinal);
             if (root["m"] is BDictionary m)
             {
                 foreach (KeyValuePair<BString, BValue> entry in m.Entries)

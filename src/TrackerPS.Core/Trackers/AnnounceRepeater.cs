@@ -69,15 +69,15 @@ namespace TrackerPS.Core.Trackers
 
         private async Task RepeatAsync(AnnounceTarget target, IReadOnlyList<IReadOnlyList<Uri>> tiers, AnnounceTemplate template, CancellationToken cancellationToken)
         {
-            var due = new Dictionary<Uri, DateTimeOffset>();
-            var failures = new Dictionary<Uri, int>();
+            var due = new Dictionary<Uri, DateTimeOffset>(SeededComparer.Uri);
+            var failures = new Dictionary<Uri, int>(SeededComparer.Uri);
             IReadOnlyList<IReadOnlyList<Uri>> round = tiers;
             AnnounceTemplate current = template;
             while (true)
             {
                 IReadOnlyList<AnnounceOutcome> outcomes = await _announcer.AnnounceAsync(target, round, current, cancellationToken).ConfigureAwait(false);
                 DateTimeOffset now = _clock();
-                foreach (IGrouping<Uri, AnnounceOutcome> tracker in outcomes.GroupBy(o => o.Tracker))
+                foreach (IGrouping<Uri, AnnounceOutcome> tracker in outcomes.GroupBy(o => o.Tracker, SeededComparer.Uri))
                 {
                     bool failed = tracker.All(o => o.Kind == AnnounceOutcomeKind.Failed);
                     failures[tracker.Key] = failed ? failures.TryGetValue(tracker.Key, out int n) ? n + 1 : 1 : 0;

@@ -41,9 +41,9 @@ namespace TrackerPS.Core.Trackers
                 throw new ArgumentNullException(target is null ? nameof(target) : tiers is null ? nameof(tiers) : nameof(approve));
             }
 
-            var approved = new HashSet<(Uri, InfoHash)>();
+            var approved = new HashSet<(Uri, InfoHash)>(SeededComparer.Pair(SeededComparer.Uri, EqualityComparer<InfoHash>.Default));
             int asked = 0;
-            foreach (Uri tracker in tiers.Where(t => t is not null).SelectMany(t => t).Where(t => t is not null).Distinct())
+            foreach (Uri tracker in tiers.Where(t => t is not null).SelectMany(t => t).Where(t => t is not null).Distinct(SeededComparer.Uri))
             {
                 foreach (InfoHash hash in target.InfoHashes)
                 {

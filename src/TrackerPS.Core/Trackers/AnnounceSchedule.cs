@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Concurrent;
+using System.Collections.Generic;
 using TrackerPS.Core.Metainfo;
 
 namespace TrackerPS.Core.Trackers
@@ -14,7 +15,8 @@ namespace TrackerPS.Core.Trackers
     {
         private readonly Func<DateTimeOffset> _clock;
         private readonly ConcurrentDictionary<(Uri Tracker, InfoHash InfoHash, string PeerId), Entry> _entries =
-            new ConcurrentDictionary<(Uri Tracker, InfoHash InfoHash, string PeerId), Entry>();
+            new ConcurrentDictionary<(Uri Tracker, InfoHash InfoHash, string PeerId), Entry>(
+                SeededComparer.Triple(SeededComparer.Uri, EqualityComparer<InfoHash>.Default, SeededComparer.Ordinal));
 
         public AnnounceSchedule(Func<DateTimeOffset> clock)
         {

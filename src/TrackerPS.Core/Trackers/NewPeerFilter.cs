@@ -8,7 +8,9 @@ namespace TrackerPS.Core.Trackers
     /// </summary>
     public sealed class NewPeerFilter
     {
-        private readonly HashSet<(string Address, int Port, string InfoHash)> _seen = new HashSet<(string Address, int Port, string InfoHash)>();
+        // Addresses and ports come from trackers' replies: hashed with the seeded hash (SeededComparer), not the framework's.
+        private readonly HashSet<(string Address, int Port, string InfoHash)> _seen = new HashSet<(string Address, int Port, string InfoHash)>(
+            SeededComparer.Triple(SeededComparer.Ordinal, EqualityComparer<int>.Default, SeededComparer.Ordinal));
 
         /// <summary>True the first time this peer's address, port and info-hash are seen; false after.</summary>
         /// <param name="peer">A peer from a tracker's response.</param>

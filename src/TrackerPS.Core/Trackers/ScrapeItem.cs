@@ -29,7 +29,7 @@ namespace TrackerPS.Core.Trackers
 
             // A hybrid's v1 hash and truncated v2 hash name two swarms; a v2-only torrent's are the same hash (kept once).
             InfoHashes = infoHashes.Where(h => h is not null).Select(h => h!.Truncated).Distinct().ToArray();
-            Trackers = trackers.Where(t => t is not null).Select(t => t!).Distinct().ToArray();
+            Trackers = trackers.Where(t => t is not null).Select(t => t!).Distinct(SeededComparer.Uri).ToArray();
         }
 
         /// <summary>The distinct 20-byte info-hashes, in the order given.</summary>

@@ -11,7 +11,7 @@ namespace TrackerPS.Core.Trackers
     /// </summary>
     internal sealed class TierOrder
     {
-        private readonly Dictionary<string, Uri[]> _orders = new Dictionary<string, Uri[]>(StringComparer.Ordinal);
+        private readonly Dictionary<string, Uri[]> _orders = new Dictionary<string, Uri[]>(SeededComparer.Ordinal);
 
         /// <summary>The tier's distinct trackers in the session's order.</summary>
         public IReadOnlyList<Uri> Get(IReadOnlyList<Uri> tier)
@@ -21,7 +21,7 @@ namespace TrackerPS.Core.Trackers
             {
                 if (!_orders.TryGetValue(key, out Uri[]? order))
                 {
-                    order = tier.Distinct().ToArray();
+                    order = tier.Distinct(SeededComparer.Uri).ToArray();
                     CryptoRandom.Shuffle(order);
                     _orders.Add(key, order);
                 }
@@ -37,13 +37,13 @@ namespace TrackerPS.Core.Trackers
             string key = Key(tier);
             lock (_orders)
             {
-                Uri[] current = _orders.TryGetValue(key, out Uri[]? order) ? order : tier.Distinct().ToArray();
+                Uri[] current = _orders.TryGetValue(key, out Uri[]? order) ? order : tier.Distinct(SeededComparer.Uri).ToArray();
                 _orders[key] = new[] { tracker }.Concat(current.Where(t => t != tracker)).ToArray();
             }
         }
 
         // The same trackers in any order are the same tier: announce-list order is what the shuffle replaces.
         private static string Key(IReadOnlyList<Uri> tier) =>
-            string.Join("\n", tier.Select(t => t.AbsoluteUri).Distinct(StringComparer.Ordinal).OrderBy(t => t, StringComparer.Ordinal));
+            string.Join("\n", tier.Select(t => t.AbsoluteUri).Distinct(SeededComparer.Ordinal).OrderBy(t => t, StringComparer.Ordinal));
     }
 }

@@ -127,7 +127,7 @@ namespace TrackerPS.Core.Trackers
                 throw new ArgumentNullException(nameof(tiers));
             }
 
-            var seen = new HashSet<Uri>();
+            var seen = new HashSet<Uri>(SeededComparer.Uri);
             var plan = new List<IReadOnlyList<PlannedAnnounce>>();
             for (int tier = 0; tier < tiers.Count; tier++)
             {

@@ -61,7 +61,7 @@ namespace TrackerPS.Core.Trackers
                 throw new ArgumentNullException(nameof(items));
             }
 
-            var hashesByTracker = new Dictionary<Uri, (List<InfoHash> Ordered, HashSet<InfoHash> Seen)>();
+            var hashesByTracker = new Dictionary<Uri, (List<InfoHash> Ordered, HashSet<InfoHash> Seen)>(SeededComparer.Uri);
             var trackers = new List<Uri>();
             foreach (ScrapeItem? item in items)
             {
@@ -143,7 +143,7 @@ namespace TrackerPS.Core.Trackers
 
         private static InfoHash[] NotListed(ScrapeRequest request, ScrapeResponse response)
         {
-            var listed = new HashSet<string>(response.Results.Select(r => r.InfoHash), StringComparer.Ordinal);
+            var listed = new HashSet<string>(response.Results.Select(r => r.InfoHash), SeededComparer.Ordinal);
             return request.InfoHashes.Where(h => !listed.Contains(h.Truncated.ToHex())).ToArray();
         }
 

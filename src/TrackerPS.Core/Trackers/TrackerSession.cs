@@ -21,7 +21,7 @@ namespace TrackerPS.Core.Trackers
 
         private readonly byte[] _peerId;
         private readonly ConcurrentDictionary<InfoHash, uint> _keys = new ConcurrentDictionary<InfoHash, uint>();
-        private readonly ConcurrentDictionary<Uri, string> _trackerIds = new ConcurrentDictionary<Uri, string>();
+        private readonly ConcurrentDictionary<Uri, string> _trackerIds = new ConcurrentDictionary<Uri, string>(SeededComparer.Uri);
 
         /// <summary>Creates a session with a fresh random peer id and no keys or tracker ids, on the system clock.</summary>
         public TrackerSession()

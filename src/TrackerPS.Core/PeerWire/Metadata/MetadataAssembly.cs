@@ -115,7 +115,7 @@ namespace TrackerPS.Core.PeerWire.Metadata
         /// <returns>The distinct peers that supplied pieces.</returns>
         public IReadOnlyList<string> Reset()
         {
-            string[] suppliers = _suppliers.Where(s => s is not null).Distinct().ToArray()!;
+            string[] suppliers = _suppliers.Where(s => s is not null).Select(s => s!).Distinct(SeededComparer.Ordinal).ToArray();
             Array.Clear(_pieces, 0, PieceCount);
             Array.Clear(_suppliers, 0, PieceCount);
             return suppliers;

@@ -43,7 +43,7 @@ namespace TrackerPS.Core.PeerWire.Metadata
             var swarm = new MetadataSwarm(target) { OnPeerFailed = OnPeerFailed };
             using var done = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             using var throttle = new SemaphoreSlim(_options.ThrottleLimit);
-            Task[] workers = peers.GroupBy(p => p.ToString(), StringComparer.OrdinalIgnoreCase)
+            Task[] workers = peers.GroupBy(p => p.ToString(), SeededComparer.OrdinalIgnoreCase)
                 .Select(g => RunThrottledAsync(new MetadataPeerWorker(swarm, target, _options, g.First()), throttle, done.Token))
                 .ToArray();
             Task all = Task.WhenAll(workers);

@@ -15,9 +15,9 @@ namespace TrackerPS.Core.PeerWire.Metadata
         private readonly object _gate = new object();
         private readonly MetadataTarget _target;
         private readonly Dictionary<long, MetadataAssembly> _assemblies = new Dictionary<long, MetadataAssembly>();
-        private readonly Dictionary<string, CancellationTokenSource> _peers = new Dictionary<string, CancellationTokenSource>(StringComparer.Ordinal);
+        private readonly Dictionary<string, CancellationTokenSource> _peers = new Dictionary<string, CancellationTokenSource>(SeededComparer.Ordinal);
         private readonly List<KeyValuePair<string, string>> _failures = new List<KeyValuePair<string, string>>();
-        private readonly HashSet<string> _failed = new HashSet<string>(StringComparer.Ordinal);
+        private readonly HashSet<string> _failed = new HashSet<string>(SeededComparer.Ordinal);
         private bool _mismatch;
 
         internal MetadataSwarm(MetadataTarget target)

@@ -20,7 +20,7 @@ namespace TrackerPS.Core.Trackers.Udp
         private readonly UdpTransport _transport;
         private readonly UdpConnectionIdCache _connectionIds;
         private readonly bool _bep15Retransmission;
-        private readonly Dictionary<IPEndPoint, Task<ulong>> _connecting = new Dictionary<IPEndPoint, Task<ulong>>();
+        private readonly Dictionary<IPEndPoint, Task<ulong>> _connecting = new Dictionary<IPEndPoint, Task<ulong>>(SeededComparer.EndPoint);
 
         internal UdpConnectedRequester(UdpTransport transport, UdpConnectionIdCache connectionIds, bool bep15Retransmission)
         {

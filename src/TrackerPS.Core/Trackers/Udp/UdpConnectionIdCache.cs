@@ -16,7 +16,7 @@ namespace TrackerPS.Core.Trackers.Udp
         public const int LifetimeSeconds = 60;
 
         private static readonly TimeSpan s_lifetime = TimeSpan.FromSeconds(LifetimeSeconds);
-        private readonly Dictionary<IPEndPoint, Entry> _entries = new Dictionary<IPEndPoint, Entry>();
+        private readonly Dictionary<IPEndPoint, Entry> _entries = new Dictionary<IPEndPoint, Entry>(SeededComparer.EndPoint);
         private readonly Func<DateTimeOffset> _clock;
 
         /// <summary>Creates an empty cache that uses the system clock.</summary>
