@@ -208,14 +208,16 @@ Describe 'New-Torrent' {
 
         It 'a followed link to a folder holding it is TorrentCreateFailed (a loop), and nothing is written' {
             Remove-Item -LiteralPath (Join-Path $links 'dirlink')
-            $loop = Join-Path $links 'sub/loop'
+            $null = New-Item -ItemType Directory -Path (Join-Path $links 'sub/deeper')
+            $loop = Join-Path $links 'sub/deeper/loop'
             $null = New-Item -ItemType SymbolicLink -Path $loop -Target '..'
             $target = Join-Path $work 'loop.torrent'
             $null = New-Torrent -LiteralPath $links -Destination $target -ErrorVariable errors 2>$null
             Get-ErrorId $errors[0] | Should -Be 'TorrentCreateFailed'
             $errors[0].Exception.Message | Should -BeLike "*'$loop'*never end*"
             $target | Should -Not -Exist
-            (New-Torrent -LiteralPath $links -Destination $target -Symlink Store).Files.Path | Should -Contain 'sub/loop'
+            $stored = (New-Torrent -LiteralPath $links -Destination $target -Symlink Store).Files | Where-Object Path -eq 'sub/deeper/loop'
+            $stored.SymlinkPath | Should -Be 'sub'
         }
 
         It 'Test-Torrent passes the stored links of a clean copy and flags a retargeted one' {
