@@ -64,8 +64,8 @@ Describe 'New-Torrent' {
             $json | ConvertFrom-Json
         }
 
-        function Invoke-LibtorrentCreate([string] $Path, [string] $Version, [long] $PieceLength, [switch] $Private) {
-            $extra = if ($Private) { 'private' } else { @() }
+        function Invoke-LibtorrentCreate([string] $Path, [string] $Version, [long] $PieceLength, [switch] $Private, [string] $Symlink = 'Follow') {
+            $extra = @(if ($Private) { 'private' }) + @(if ($Symlink -eq 'Store') { 'symlinks' })
             $json = & /usr/bin/python3 $LtCreate $Path $Version.ToLowerInvariant() $PieceLength $extra
             if ($LASTEXITCODE -ne 0) {
                 throw "libtorrent could not make a torrent of '$Path'."
@@ -74,10 +74,10 @@ Describe 'New-Torrent' {
         }
 
         # Makes the torrent with both tools and checks the info dictionaries, piece layers and info-hashes are the same.
-        function Assert-SameAsLibtorrent([string] $Content, [string] $Version, [long] $PieceLength, [switch] $Private) {
+        function Assert-SameAsLibtorrent([string] $Content, [string] $Version, [long] $PieceLength, [switch] $Private, [string] $Symlink = 'Follow') {
             $destination = Join-Path $work "$Version-$PieceLength.torrent"
-            $ours = New-Torrent -LiteralPath $Content -Destination $destination -Version $Version -PieceLength $PieceLength -Private:$Private -NoCreationDate -Force
-            $theirs = Invoke-LibtorrentCreate $Content $Version $PieceLength -Private:$Private
+            $ours = New-Torrent -LiteralPath $Content -Destination $destination -Version $Version -PieceLength $PieceLength -Private:$Private -Symlink $Symlink -NoCreationDate -Force
+            $theirs = Invoke-LibtorrentCreate $Content $Version $PieceLength -Private:$Private -Symlink $Symlink
             $read = Read-WithLibtorrent $destination
             $read.info | Should -Be $theirs.info -Because "the $Version info dictionary of '$Content' at $PieceLength bytes per piece"
             $read.piece_layers | Should -Be $theirs.piece_layers
@@ -152,6 +152,85 @@ Describe 'New-Torrent' {
         }
     }
 
+    Context 'BEP 47 symlinks and the executable attribute' {
+        BeforeEach {
+            # Links at the torrent's root, where libtorrent's targets (written relative to the link) are also from the root.
+            $links = Join-Path $work 'links'
+            New-ContentFile (Join-Path $links 'a.bin') 40000
+            New-ContentFile (Join-Path $links 'sub/run.sh') 5000
+            New-ContentFile (Join-Path $links 'sub/x.bin') 20000
+            [IO.File]::SetUnixFileMode((Join-Path $links 'sub/run.sh'), [IO.UnixFileMode] 'UserRead, UserWrite, UserExecute, GroupRead, GroupExecute, OtherRead, OtherExecute')
+            $null = New-Item -ItemType SymbolicLink -Path (Join-Path $links 'link-a') -Target 'a.bin'
+            $null = New-Item -ItemType SymbolicLink -Path (Join-Path $links 'dirlink') -Target 'sub'
+        }
+
+        It '-Symlink Store writes libtorrent 2.0.8''s symlink entries, <Version>' -ForEach @(
+            @{ Version = 'V1' }, @{ Version = 'V2' }, @{ Version = 'Hybrid' }
+        ) {
+            Assert-SameAsLibtorrent $links $Version 16384 -Symlink Store
+            $t = Get-TorrentInfo -LiteralPath (Join-Path $work "$Version-16384.torrent")
+            $link = $t.Files | Where-Object Path -eq 'dirlink'
+            $link.IsSymlink | Should -BeTrue
+            $link.SymlinkPath | Should -Be 'sub'
+            ($t.Files | Where-Object Path -eq 'link-a').SymlinkPath | Should -Be 'a.bin'
+        }
+
+        It 'follows links by default (a folder link is its files), and an executable file gets attr x as in libtorrent, <Version>' -ForEach @(
+            @{ Version = 'V1' }, @{ Version = 'V2' }, @{ Version = 'Hybrid' }
+        ) {
+            Remove-Item -LiteralPath (Join-Path $links 'link-a'), (Join-Path $links 'dirlink')
+            Assert-SameAsLibtorrent $links $Version 16384
+            $null = New-Item -ItemType SymbolicLink -Path (Join-Path $links 'dirlink') -Target 'sub'
+            $t = New-Torrent -LiteralPath $links -Destination (Join-Path $work 'follow.torrent') -Version $Version -Force
+            $t.Files.Path | Should -Be @('a.bin', 'dirlink/run.sh', 'dirlink/x.bin', 'sub/run.sh', 'sub/x.bin')
+            ($t.Files | Where-Object IsSymlink) | Should -BeNullOrEmpty
+            $info = (ConvertFrom-Bencode -LiteralPath (Join-Path $work 'follow.torrent')).info
+            if ($Version -eq 'V1') {
+                $info.files | Where-Object { $_.attr -eq 'x' } | ForEach-Object { $_.path -join '/' } | Should -Be @('dirlink/run.sh', 'sub/run.sh')
+            }
+            else {
+                $info.'file tree'.sub.'run.sh'.''.attr | Should -Be 'x'
+                $info.'file tree'.sub.'x.bin'.''.PSObject.Properties.Name | Should -Not -Contain 'attr'
+            }
+        }
+
+        It 'a stored link pointing outside the content is TorrentCreateFailed naming the link, and nothing is written' {
+            $outside = Join-Path $links 'sub/out'
+            $null = New-Item -ItemType SymbolicLink -Path $outside -Target '../../elsewhere'
+            $target = Join-Path $work 'out.torrent'
+            $null = New-Torrent -LiteralPath $links -Destination $target -Symlink Store -ErrorVariable errors 2>$null
+            Get-ErrorId $errors[0] | Should -Be 'TorrentCreateFailed'
+            $errors[0].Exception.Message | Should -BeLike "*'$outside'*not inside the content*"
+            $target | Should -Not -Exist
+            $null = New-Torrent -LiteralPath $links -Destination $target -Symlink Store -Exclude 'out'
+            $target | Should -Exist
+        }
+
+        It 'a followed link to a folder holding it is TorrentCreateFailed (a loop), and nothing is written' {
+            Remove-Item -LiteralPath (Join-Path $links 'dirlink')
+            $null = New-Item -ItemType Directory -Path (Join-Path $links 'sub/deeper')
+            $loop = Join-Path $links 'sub/deeper/loop'
+            $null = New-Item -ItemType SymbolicLink -Path $loop -Target '..'
+            $target = Join-Path $work 'loop.torrent'
+            $null = New-Torrent -LiteralPath $links -Destination $target -ErrorVariable errors 2>$null
+            Get-ErrorId $errors[0] | Should -Be 'TorrentCreateFailed'
+            $errors[0].Exception.Message | Should -BeLike "*'$loop'*never end*"
+            $target | Should -Not -Exist
+            $stored = (New-Torrent -LiteralPath $links -Destination $target -Symlink Store).Files | Where-Object Path -eq 'sub/deeper/loop'
+            $stored.SymlinkPath | Should -Be 'sub'
+        }
+
+        It 'Test-Torrent passes the stored links of a clean copy and flags a retargeted one' {
+            $torrent = Join-Path $work 'store.torrent'
+            $null = New-Torrent -LiteralPath $links -Destination $torrent -Version Hybrid -Symlink Store
+            $results = Test-Torrent -LiteralPath $torrent -ContentPath $links
+            $results.Status | Sort-Object -Unique | Should -Be 'Complete'
+            Remove-Item -LiteralPath (Join-Path $links 'link-a')
+            $null = New-Item -ItemType SymbolicLink -Path (Join-Path $links 'link-a') -Target 'sub/x.bin'
+            (Test-Torrent -LiteralPath $torrent -ContentPath $links | Where-Object Path -eq 'link-a').Status | Should -Be 'Incomplete'
+        }
+    }
+
     Context 'Fields and options' {
         It 'writes trackers as BEP 12 tiers, web seeds, comment, source, creator and date; never private 0' {
             $content = Join-Path $work 'c'
@@ -171,6 +250,30 @@ Describe 'New-Torrent' {
             $lt = Read-WithLibtorrent (Join-Path $work 'x.torrent')
             $lt.trackers.Count | Should -Be 3
             ($lt.trackers | Where-Object url -eq 'http://c.example/announce').tier | Should -Be 1
+        }
+
+        It '-Tracker takes one tier per element: <Case>' -ForEach @(
+            @{ Case = "('a','b'),'c'"; Value = { ('udp://a.example:1/announce', 'udp://b.example:1/announce'), 'udp://c.example:1/announce' }; Tiers = @('a b', 'c') }
+            @{ Case = "a,b (two tiers of one)"; Value = { 'udp://a.example:1/announce', 'udp://b.example:1/announce' }; Tiers = @('a', 'b') }
+            @{ Case = 'one URI'; Value = { 'udp://a.example:1/announce' }; Tiers = @('a') }
+            @{ Case = 'a [Uri[][]]'; Value = { [Uri[][]] @(, [Uri[]] @('udp://a.example:1/announce', 'udp://b.example:1/announce')) + @(, [Uri[]] @('udp://c.example:1/announce')) }; Tiers = @('a b', 'c') }
+        ) {
+            $content = Join-Path $work 'c'
+            New-ContentFile (Join-Path $content 'a.bin') 1000
+            $tracker = & $Value
+            $null = New-Torrent -LiteralPath $content -Destination (Join-Path $work 't.torrent') -Tracker $tracker
+            # What libtorrent reads: one "tier: hosts" group per BEP 12 tier, in order.
+            $lt = Read-WithLibtorrent (Join-Path $work 't.torrent')
+            $groups = $lt.trackers | Group-Object tier | Sort-Object { [int] $_.Name } | ForEach-Object { ($_.Group.url | ForEach-Object { ([Uri] $_).Host.Split('.')[0] }) -join ' ' }
+            $groups | Should -Be $Tiers
+        }
+
+        It '-Tracker cannot be given twice: PowerShell refuses it (ParameterAlreadyBound), so tiers are written as one array' {
+            $content = Join-Path $work 'c'
+            New-ContentFile (Join-Path $content 'a.bin') 1000
+            $call = { New-Torrent -LiteralPath $content -Destination (Join-Path $work 't.torrent') -Tracker 'udp://a.example:1/announce', 'udp://b.example:1/announce' -Tracker 'udp://c.example:1/announce' }
+            $call | Should -Throw -ErrorId 'ParameterAlreadyBound,TrackerPS.Commands.NewTorrentCommand'
+            Join-Path $work 't.torrent' | Should -Not -Exist
         }
 
         It 'defaults: V1, created by TrackerPS/<version>, a creation date, the automatic piece length' {
@@ -222,6 +325,36 @@ Describe 'New-Torrent' {
             New-ContentFile (Join-Path $content 'a.bin') 10
             $null = New-Torrent $content (Join-Path $work 'w.torrent') -WhatIf
             Join-Path $work 'w.torrent' | Should -Not -Exist
+        }
+    }
+
+    Context 'Progress' {
+        It 'New-Torrent and Test-Torrent show bytes hashed, rate and time left over a long hash, and end with Completed' {
+            # 4 GiB of zeros (sparse, so no disk): several seconds of hashing, past the one-second delay before a bar.
+            $content = Join-Path $work 'progress.bin'
+            $stream = [IO.File]::Create($content)
+            $stream.SetLength(4GB)
+            $stream.Dispose()
+            $torrent = Join-Path $work 'progress.torrent'
+            $created = Invoke-Captured 'New-Torrent' @{ LiteralPath = $content; Destination = $torrent; PieceLength = 4MB }
+            $created.Error | Should -BeNullOrEmpty
+            $checked = Invoke-Captured 'Test-Torrent' @{ LiteralPath = $torrent; ContentPath = $content; Summary = $true }
+            $checked.Output[0].IsComplete | Should -BeTrue
+            foreach ($case in @{ Name = 'New-Torrent'; Run = $created }, @{ Name = 'Test-Torrent'; Run = $checked }) {
+                $records = @($case.Run.Progress)
+                $bars = @($records | Where-Object RecordType -eq 'Processing')
+                $bars.Count | Should -BeGreaterThan 0 -Because "$($case.Name) hashes for more than a second"
+                foreach ($bar in $bars) {
+                    $bar.Activity | Should -BeLike "$($case.Name) *progress.*"
+                    $bar.StatusDescription | Should -Match '^Hashed [\d.,]+ (B|KiB|MiB|GiB) of 4[.,]0 GiB \([\d.,]+ (B|KiB|MiB|GiB)/s\)$'
+                    $bar.PercentComplete | Should -BeIn (0..100)
+                    $bar.SecondsRemaining | Should -BeGreaterOrEqual 0
+                }
+                $percents = @($bars.PercentComplete)
+                $percents | Should -Be @($percents | Sort-Object)
+                $records[-1].RecordType | Should -Be 'Completed'
+                $records[-1].ActivityId | Should -Be $bars[0].ActivityId
+            }
         }
     }
 

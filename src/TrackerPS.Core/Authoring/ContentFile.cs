@@ -42,6 +42,18 @@ namespace TrackerPS.Core.Authoring
         /// <summary>The length in bytes.</summary>
         public long Length { get; }
 
+        /// <summary>BEP 47 'x': the owner may execute the file (<see cref="ExecutableBit"/>).</summary>
+        public bool IsExecutable { get; init; }
+
+        /// <summary>For a BEP 47 symlink (length 0, no data): its target's path elements from the torrent's root; null for a file.</summary>
+        public string[]? SymlinkTarget { get; init; }
+
+        /// <summary>True for a BEP 47 symlink.</summary>
+        public bool IsSymlink => SymlinkTarget is not null;
+
+        /// <summary>The BEP 47 <c>attr</c> string: 'x' when executable, 'l' for a symlink, in libtorrent's order; empty for neither.</summary>
+        public string Attributes => (IsExecutable ? "x" : string.Empty) + (IsSymlink ? "l" : string.Empty);
+
         /// <inheritdoc />
         public override string ToString() => RelativePath;
     }

@@ -171,8 +171,9 @@ namespace TrackerPS.Core.Authoring
                     state.ActualLength = Math.Max(state.ActualLength, _stream.Length);
                 }
             }
-            else if (entry.File is not null && entry.Length == 0)
+            else if (entry.File is not null && entry.Length == 0 && !entry.File.IsSymlink)
             {
+                // An empty file must be there; a BEP 47 symlink holds no data and is not opened (its target may be missing).
                 Open(entry);
             }
 

@@ -11,7 +11,10 @@ namespace TrackerPS.Core.Authoring
         /// <summary>Takes hidden files and folders too: names starting with '.', or with the Hidden attribute.</summary>
         public bool IncludeHidden { get; init; }
 
-        /// <summary>The deepest folder nesting followed (symbolic links to folders are followed, so a loop stops here): 64.</summary>
+        /// <summary>Follow symbolic links (the default) or store them as BEP 47 symlinks.</summary>
+        public SymlinkMode Symlinks { get; init; } = SymlinkMode.Follow;
+
+        /// <summary>The deepest folder nesting followed: 64 (a loop of folder links is found before, by <see cref="ContentScanner"/>).</summary>
         public int MaxDepth { get; init; } = 64;
     }
 }

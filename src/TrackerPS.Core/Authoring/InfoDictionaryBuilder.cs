@@ -8,7 +8,8 @@ namespace TrackerPS.Core.Authoring
     /// <summary>
     /// Builds the <c>info</c> dictionary and <c>piece layers</c> from the content and its hashes, as libtorrent 2.0.8's
     /// <c>create_torrent</c> does: v1 <c>files</c> (or <c>length</c> for one file) with the layout's BEP 47 pad files
-    /// <c>{attr: "p", length: N, path: [".pad", "N"]}</c>, <c>pieces</c>; v2 <c>file tree</c> with <c>pieces root</c> for
+    /// <c>{attr: "p", length: N, path: [".pad", "N"]}</c>, <c>pieces</c>; BEP 47 <c>attr</c> 'x' for an executable file and
+    /// 'l' with <c>symlink path</c> for a stored symlink (v1 entries and v2 leaves alike, a symlink's leaf without length); v2 <c>file tree</c> with <c>pieces root</c> for
     /// non-empty files (an empty file is <c>{"": {length: 0}}</c>), <c>meta version</c> 2; <c>piece layers</c> only for
     /// files longer than one piece (BEP 52). Keys are sorted by the encoder.
     /// </summary>
@@ -24,7 +25,15 @@ namespace TrackerPS.Core.Authoring
             if (hashes.V1 is not null)
             {
                 info.Add(Entry("pieces", new BString(hashes.V1)));
-                info.Add(content.IsSingleFile ? Entry("length", new BInteger(content.Files[0].Length)) : Entry("files", V1Files(layout)));
+                if (content.IsSingleFile)
+                {
+                    info.Add(Entry("length", new BInteger(content.Files[0].Length)));
+                    AddAttributes(info, content.Files[0]);
+                }
+                else
+                {
+                    info.Add(Entry("files", V1Files(layout)));
+                }
             }
 
             if (hashes.V2 is not null)
@@ -89,11 +98,13 @@ namespace TrackerPS.Core.Authoring
                 }
                 else
                 {
-                    files.Add(new BDictionary(new[]
+                    var file = new List<KeyValuePair<BString, BValue>>
                     {
                         Entry("length", new BInteger(entry.Length)),
                         Entry("path", new BList(entry.File.PathBytes.Select(p => (BValue)new BString(p)))),
-                    }));
+                    };
+                    AddAttributes(file, entry.File);
+                    files.Add(new BDictionary(file));
                 }
             }
 
@@ -118,7 +129,14 @@ namespace TrackerPS.Core.Authoring
                     node = node.Child(new BString(element));
                 }
 
-                var leaf = new List<KeyValuePair<BString, BValue>> { Entry("length", new BInteger(file.Length)) };
+                // libtorrent 2.0.8 gives a symlink's leaf no length (BEP 47 allows leaving it out).
+                var leaf = new List<KeyValuePair<BString, BValue>>();
+                if (!file.IsSymlink)
+                {
+                    leaf.Add(Entry("length", new BInteger(file.Length)));
+                }
+
+                AddAttributes(leaf, file);
                 if (hashes.Roots[i] is byte[] pieceRoot)
                 {
                     leaf.Add(Entry("pieces root", new BString(pieceRoot)));
@@ -128,6 +146,20 @@ namespace TrackerPS.Core.Authoring
             }
 
             return root.ToDictionary();
+        }
+
+        /// <summary>BEP 47 <c>attr</c> ('x', 'l') and, for a symlink, <c>symlink path</c>; nothing for a plain file.</summary>
+        private static void AddAttributes(List<KeyValuePair<BString, BValue>> entries, ContentFile file)
+        {
+            if (file.Attributes.Length > 0)
+            {
+                entries.Add(Entry("attr", new BString(file.Attributes)));
+            }
+
+            if (file.SymlinkTarget is string[] target)
+            {
+                entries.Add(Entry("symlink path", new BList(target.Select(e => (BValue)new BString(e)))));
+            }
         }
 
         private static KeyValuePair<BString, BValue> Entry(string key, BValue value) => new KeyValuePair<BString, BValue>(new BString(key), value);

@@ -117,7 +117,7 @@ namespace TrackerPS.Core.Authoring
             string[] elements = file.RawPath.Select(e => Encoding.UTF8.GetString(e)).ToArray();
             return _singleFile
                 ? new ContentFile(_contentPath, Array.Empty<string>(), file.Length)
-                : new ContentFile(elements.Aggregate(_contentPath, Path.Combine), elements, file.Length);
+                : new ContentFile(elements.Aggregate(_contentPath, Path.Combine), elements, file.Length) { SymlinkTarget = file.RawSymlinkPath?.Select(e => Encoding.UTF8.GetString(e)).ToArray() };
         }
 
         private bool[] CompareV1(byte[] computed)
@@ -186,6 +186,27 @@ namespace TrackerPS.Core.Authoring
             return file.PiecesRoot is string hex ? Enumerable.Range(0, hex.Length / 2).Select(i => Convert.ToByte(hex.Substring(i * 2, 2), 16)).ToArray() : null;
         }
 
+        /// <summary>
+        /// A BEP 47 symlink holds no data: it is Complete when a symbolic link is at its path whose target is the torrent's
+        /// (both from the content's root), Missing when nothing is there, and Incomplete when something else is.
+        /// </summary>
+        private FileCheck CheckLink(ContentFile link)
+        {
+            var item = new FileInfo(link.FullPath);
+            string? target = SymbolicLinks.Target(item);
+            string[]? found = target is null ? null : SymbolicLinks.FromRoot(_contentPath, Path.GetDirectoryName(link.FullPath)!, target);
+            FileCheckStatus status = target is null && !item.Exists && !Directory.Exists(link.FullPath) ? FileCheckStatus.Missing
+                : found is not null && found.SequenceEqual(link.SymlinkTarget!, StringComparer.Ordinal) ? FileCheckStatus.Complete
+                : FileCheckStatus.Incomplete;
+            return new FileCheck
+            {
+                Path = link.RelativePath,
+                FullPath = link.FullPath,
+                Status = status,
+                InfoHash = _torrent.InfoHash,
+            };
+        }
+
         private TorrentVerification Summarise(bool[] bad, FileReadState?[] states, List<long> disagreeing)
         {
             var files = new List<FileCheck>();
@@ -194,6 +215,12 @@ namespace TrackerPS.Core.Authoring
                 LayoutEntry entry = Layout.Entries[i];
                 if (entry.File is null)
                 {
+                    continue;
+                }
+
+                if (entry.File.IsSymlink)
+                {
+                    files.Add(CheckLink(entry.File));
                     continue;
                 }
 

@@ -105,6 +105,10 @@ namespace TrackerPS.Commands
         [Parameter]
         public SwitchParameter IncludeHidden { get; set; }
 
+        /// <summary>Follow (default): a symbolic link is its target's data. Store: BEP 47 symlinks, whose targets must be inside the content.</summary>
+        [Parameter]
+        public SymlinkMode Symlink { get; set; } = SymlinkMode.Follow;
+
         /// <summary>Replaces an existing destination file.</summary>
         [Parameter]
         public SwitchParameter Force { get; set; }
@@ -183,12 +187,13 @@ namespace TrackerPS.Commands
         {
             try
             {
-                ContentSet set = ContentScanner.Scan(content, new ContentScanOptions { IncludeHidden = IncludeHidden, Filter = ContentPaths.Filter(Include, Exclude) });
+                ContentSet set = ContentScanner.Scan(content, new ContentScanOptions { IncludeHidden = IncludeHidden, Filter = ContentPaths.Filter(Include, Exclude), Symlinks = Symlink });
                 return new TorrentCreator(set, Options());
             }
-            catch (Exception e) when (e is ArgumentException || e is IOException || e is UnauthorizedAccessException)
+            catch (Exception e) when (e is ArgumentException || e is IOException || e is UnauthorizedAccessException || e is NotSupportedException)
             {
-                WriteError(new ErrorRecord(e, ErrorIds.TorrentCreateFailed, e is UnauthorizedAccessException ? ErrorCategory.PermissionDenied : ErrorCategory.InvalidArgument, content));
+                ErrorCategory category = e is UnauthorizedAccessException ? ErrorCategory.PermissionDenied : e is NotSupportedException ? ErrorCategory.NotImplemented : ErrorCategory.InvalidArgument;
+                WriteError(new ErrorRecord(e, ErrorIds.TorrentCreateFailed, category, content));
                 return null;
             }
         }

@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Writes the New-Torrent/Test-Torrent benchmark payload (plain python3): BIG files of BIG_MIB MiB and SMALL small files
-(1 byte to 8 KiB, in folders of 500), all bytes from a seeded generator, so every run hashes the same bytes.
+(1 to 64 KiB, as issue 13 asks, in folders of 500), all bytes from a seeded generator, so every run hashes the same bytes.
 
 usage: make-payload.py OUTPUT_DIR BIG BIG_MIB SMALL"""
 
@@ -21,4 +21,4 @@ for i in range(small):
     folder = os.path.join(out, "small", f"{i // 500:03}")
     os.makedirs(folder, exist_ok=True)
     with open(os.path.join(folder, f"s-{i:05}.dat"), "wb") as f:
-        f.write(rng.randbytes(rng.randint(1, 8 * 1024)))
+        f.write(rng.randbytes(rng.randint(1024, 64 * 1024)))

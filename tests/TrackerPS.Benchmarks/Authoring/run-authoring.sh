@@ -3,7 +3,7 @@
 # set_piece_hashes for v1, v2, hybrid; its recheck) and SHA-1/SHA-256 alone, on one deterministic payload, ratios
 # from the same run. Not a test: timings are not tests. Build the module first (./build.ps1 -Task Build).
 #   tests/TrackerPS.Benchmarks/Authoring/run-authoring.sh [BIG_FILES BIG_MIB SMALL_FILES ROUNDS PIECE_LOG2]
-# The payload is the default: 20 x 100 MiB plus 20,000 small files of up to 8 KiB (about 2.04 GiB). Every file stays in the
+# The payload is the default: 20 x 100 MiB plus 20,000 small files of 1 to 64 KiB (about 2.6 GiB). Every file stays in the
 # page cache (the machine needs the RAM), so this measures hashing, not the disk. Each tool runs ROUNDS times
 # (default 2), alternating, and the fastest round counts.
 set -euo pipefail

@@ -46,6 +46,26 @@ namespace TrackerPS.Core.Tests.Authoring
             return path;
         }
 
+        /// <summary>A symbolic link at <paramref name="relative"/> holding <paramref name="target"/> as it is.</summary>
+        public string Link(string relative, string target)
+        {
+            string path = Path.Combine(Root, relative.Replace('/', Path.DirectorySeparatorChar));
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            File.CreateSymbolicLink(path, target);
+            return path;
+        }
+
+        /// <summary>Lets the owner execute the file (mode 0755).</summary>
+        public void MakeExecutable(string relative)
+        {
+            if (OperatingSystem.IsWindows())
+            {
+                throw new PlatformNotSupportedException("Windows files have no Unix mode.");
+            }
+
+            File.SetUnixFileMode(Path.Combine(Root, relative), (UnixFileMode)Convert.ToInt32("755", 8));
+        }
+
         public void Dispose() => Directory.Delete(Folder, recursive: true);
     }
 }
