@@ -2,7 +2,7 @@
 <#
 .SYNOPSIS
     The TrackerPS side of Invoke-TrackerBenchmark.ps1: reads a case name per line on stdin, runs it once, writes one
-    JSON line on stdout ({"case", "seconds", "count", "errors"}).
+    JSON line on stdout ({"case", "seconds", "cpu", "count", "errors"}; cpu: the process's CPU seconds, every thread).
 .DESCRIPTION
     Started once, so every round of a case runs in the same warm process. Imports the module and compiles
     Write-FloorObject (WriteFloorObjectCommand.cs), the trivial cmdlet that is PowerShell's floor per output object.
@@ -34,6 +34,7 @@ $cases = @{
     'floor-scrape' = { $scrape | Write-FloorObject -Tracker $UdpTracker | Measure-Object }
 }
 
+$self = [Diagnostics.Process]::GetCurrentProcess()
 while ($null -ne ($name = [Console]::In.ReadLine())) {
     $case = $cases[$name]
     if ($null -eq $case) {
@@ -44,8 +45,11 @@ while ($null -ne ($name = [Console]::In.ReadLine())) {
     $failed = [Collections.ArrayList]::new()
     [GC]::Collect()
     [GC]::WaitForPendingFinalizers()
+    $cpuBefore = $self.TotalProcessorTime
     $clock = [Diagnostics.Stopwatch]::StartNew()
     $result = . $case
     $clock.Stop()
-    [Console]::Out.WriteLine((@{ case = $name; seconds = $clock.Elapsed.TotalSeconds; count = $result.Count; errors = $failed.Count } | ConvertTo-Json -Compress))
+    $self.Refresh()
+    $cpu = ($self.TotalProcessorTime - $cpuBefore).TotalSeconds
+    [Console]::Out.WriteLine((@{ case = $name; seconds = $clock.Elapsed.TotalSeconds; cpu = $cpu; count = $result.Count; errors = $failed.Count } | ConvertTo-Json -Compress))
 }
