@@ -4,6 +4,7 @@
 #   TRACKERPS_OPENTRACKER_UDP=udp://127.0.0.1:PORT/announce
 #   TRACKERPS_OPENTRACKER_PID=PID          (stop it with: kill "$TRACKERPS_OPENTRACKER_PID")
 # Usage: tests/opentracker/start.sh [PORT]   (default: a free port; TCP and UDP use the same number)
+# TRACKERPS_OPENTRACKER_WHITELIST=FILE serves the info-hashes in FILE (40 hex a line) instead of tests/opentracker/whitelist.
 # Typical CI use:  eval "$(tests/opentracker/start.sh)"; export TRACKERPS_OPENTRACKER_HTTP TRACKERPS_OPENTRACKER_UDP
 #
 # opentracker serves only the info-hashes in its whitelist and chroots into its working directory (when root), so the
@@ -27,14 +28,15 @@ while True:
 
 dir="$(mktemp -d -t trackerps-opentracker.XXXXXX)"
 chmod 755 "$dir"
-install -m 644 "$here/whitelist" "$dir/whitelist"
+whitelist="${TRACKERPS_OPENTRACKER_WHITELIST:-$here/whitelist}"
+install -m 644 "$whitelist" "$dir/whitelist"
 cd "$dir"
 nohup "$opentracker" -i 127.0.0.1 -p "$port" -P "$port" -d . -w whitelist >"$dir/opentracker.log" 2>&1 </dev/null &
 pid=$!
 
 # Ready when an HTTP announce (event=stopped, so no peer is added) of the first whitelisted hash is answered
 # without a failure: the listener is up and the whitelist is loaded.
-first_hash="$(head -n 1 "$here/whitelist")"
+first_hash="$(head -n 1 "$whitelist")"
 if ! "$python" - "$port" "$first_hash" <<'PY'
 import sys, time, urllib.parse, urllib.request
 port, info_hash = sys.argv[1], bytes.fromhex(sys.argv[2])

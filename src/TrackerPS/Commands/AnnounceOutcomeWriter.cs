@@ -42,15 +42,14 @@ namespace TrackerPS.Commands
             }
 
             AnnounceResponse response = outcome.Response!;
-            string tracker = TrackerUriRedactor.Redact(outcome.Tracker);
             if (response.WarningMessage is not null)
             {
-                _queue.WriteWarning($"Tracker {tracker} warns: {response.WarningMessage}");
+                _queue.WriteWarning($"Tracker {TrackerUriRedactor.Redact(outcome.Tracker)} warns: {response.WarningMessage}");
             }
 
             foreach (string warning in response.Warnings)
             {
-                _queue.WriteWarning($"Tracker {tracker}: {warning}");
+                _queue.WriteWarning($"Tracker {TrackerUriRedactor.Redact(outcome.Tracker)}: {warning}");
             }
 
             if (_asResponse)

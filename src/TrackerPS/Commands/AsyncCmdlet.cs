@@ -37,7 +37,7 @@ namespace TrackerPS.Commands
         /// </summary>
         private protected void RunAndPump(Func<PipelineWriteQueue, CancellationToken, Task> work)
         {
-            using var queue = new PipelineWriteQueue();
+            using var queue = new PipelineWriteQueue(IsVerboseShown());
             try
             {
                 queue.Run(this, cancellationToken => work(queue, cancellationToken), _stopping);
@@ -46,6 +46,31 @@ namespace TrackerPS.Commands
             {
                 throw new PipelineStoppedException();
             }
+        }
+
+        // Whether PowerShell can show this invocation's verbose lines: -Verbose (or -Debug, which implies it) decides when
+        // given, else the caller's $VerbosePreference, unless it is SilentlyContinue or Ignore. When unsure, shown.
+        private bool IsVerboseShown()
+        {
+            if (MyInvocation.BoundParameters.TryGetValue("Verbose", out object? verbose))
+            {
+                return verbose is SwitchParameter { IsPresent: true } || verbose is true;
+            }
+
+            if (MyInvocation.BoundParameters.ContainsKey("Debug"))
+            {
+                return true;
+            }
+
+            object? preference = GetVariableValue("VerbosePreference");
+            if (preference is PSObject wrapped)
+            {
+                preference = wrapped.BaseObject;
+            }
+
+            return !(preference is ActionPreference.SilentlyContinue or ActionPreference.Ignore
+                || (preference is string text && (text.Equals(nameof(ActionPreference.SilentlyContinue), StringComparison.OrdinalIgnoreCase)
+                    || text.Equals(nameof(ActionPreference.Ignore), StringComparison.OrdinalIgnoreCase))));
         }
     }
 }

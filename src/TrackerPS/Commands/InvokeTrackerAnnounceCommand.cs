@@ -241,7 +241,8 @@ namespace TrackerPS.Commands
                 : new TrackerProgress(ProgressActivityId, ProgressActivity, "{0} of {1} tracker announces answered", runs.Sum(run => TorrentAnnouncer.CountRequests(run.Target, run.Tiers)), queue);
             var writer = new AnnounceOutcomeWriter(queue, AsResponse.IsPresent, Repeat.IsPresent ? new NewPeerFilter() : null);
             var factory = TrackerClientFactory.CreateDefault(TrackerSession.Default);
-            Action<AnnounceRequest> sending = request => queue.WriteVerbose(string.Format(
+            // No line per request is built when PowerShell would drop it.
+            Action<AnnounceRequest>? sending = !queue.VerboseShown ? null : request => queue.WriteVerbose(string.Format(
                 CultureInfo.InvariantCulture,
                 "Announcing {0} (event {1}, port {2}) to {3}",
                 request.InfoHash,

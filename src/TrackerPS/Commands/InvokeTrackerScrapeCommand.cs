@@ -101,7 +101,7 @@ namespace TrackerPS.Commands
             using var progress = new TrackerProgress(ProgressActivityId, ProgressActivity, "{0} of {1} trackers scraped", TrackerScraper.Plan(_items).Count, queue);
             var scraper = new TrackerScraper(TrackerClientFactory.CreateDefault(TrackerSession.Default), options, ThrottleLimit)
             {
-                OnSending = request => queue.WriteVerbose(string.Format(
+                OnSending = !queue.VerboseShown ? null : request => queue.WriteVerbose(string.Format(
                     CultureInfo.InvariantCulture,
                     "Scraping {0} info-hash(es) from {1}",
                     request.InfoHashes.Count,
@@ -129,10 +129,7 @@ namespace TrackerPS.Commands
                 queue.WriteVerbose(note);
             }
 
-            foreach (ScrapeResult result in outcome.Results)
-            {
-                queue.WriteObject(result);
-            }
+            queue.WriteObjects(outcome.Results);
 
             foreach (InfoHash infoHash in outcome.NotListed)
             {

@@ -36,7 +36,7 @@ namespace TrackerPS.Commands
         /// <summary>Reports 0 answered and starts repeating the count while requests are pending.</summary>
         public void Start() => _counter.Start();
 
-        /// <summary>Counts one more answer and reports it.</summary>
+        /// <summary>Counts one more answer (reported at the next repeat, or at once when it is the last).</summary>
         public void Answered() => _counter.Answered();
 
         /// <summary>Stops the repeat.</summary>

@@ -27,6 +27,8 @@ namespace TrackerPS.Core.Tests.Fakes
         private int _connects;
         private int _announces;
         private int _scrapes;
+        private int _unansweredScrapes;
+        private int _maxUnansweredScrapes;
 
         /// <param name="address">Loopback address to listen on (127.0.0.1 or ::1).</param>
         /// <param name="otherSourceAddress">A second address replies can be sent from (e.g. 127.0.0.2), or null.</param>
@@ -84,6 +86,9 @@ namespace TrackerPS.Core.Tests.Fakes
 
         internal int ScrapeCount => Volatile.Read(ref _scrapes);
 
+        /// <summary>The most scrape packets received and not yet answered at one time: the client's scrape window.</summary>
+        internal int MaxUnansweredScrapes => Volatile.Read(ref _maxUnansweredScrapes);
+
         /// <summary>Every announce packet received with a valid connection id.</summary>
         internal ConcurrentQueue<byte[]> Announces { get; } = new ConcurrentQueue<byte[]>();
 
@@ -137,9 +142,26 @@ namespace TrackerPS.Core.Tests.Fakes
                 return;
             }
 
+            bool scrape = BinaryPrimitives.ReadUInt32BigEndian(reply) == 2;
+            if (scrape)
+            {
+                int unanswered = Interlocked.Increment(ref _unansweredScrapes);
+                int max;
+                while (unanswered > (max = Volatile.Read(ref _maxUnansweredScrapes))
+                    && Interlocked.CompareExchange(ref _maxUnansweredScrapes, unanswered, max) != max)
+                {
+                }
+            }
+
             if (Delay > TimeSpan.Zero)
             {
                 await Task.Delay(Delay);
+            }
+
+            // Counted as answered just before the reply goes out, so the client cannot send the next one earlier.
+            if (scrape)
+            {
+                Interlocked.Decrement(ref _unansweredScrapes);
             }
 
             Socket sender = ReplyFromOtherSource && _otherSource is not null ? _otherSource : _socket;

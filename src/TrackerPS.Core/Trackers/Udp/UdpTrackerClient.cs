@@ -17,6 +17,15 @@ namespace TrackerPS.Core.Trackers.Udp
     /// </summary>
     public sealed class UdpTrackerClient : ITrackerClient, IDisposable
     {
+        /// <summary>
+        /// Scrape packets of one scrape in flight at once. A full packet (74 info-hashes, 1,496 bytes) takes about 2 to
+        /// 4 KB of a receiving socket's buffer, and Linux gives a socket about 208 KB by default: the 136 packets of a
+        /// 10,000-hash scrape sent at once overflowed opentracker's buffer on loopback, and each dropped packet then
+        /// waited for its retransmission (BEP 15 §time outs) at a seventh of the timeout. Eight keep a scrape well inside
+        /// any default buffer and still overlap the round trips.
+        /// </summary>
+        public const int MaxScrapePacketsInFlight = 8;
+
         private readonly TrackerClientOptions _options;
         private readonly UdpTransport _transport = new UdpTransport();
         private readonly UdpConnectedRequester _requester;
@@ -57,7 +66,10 @@ namespace TrackerPS.Core.Trackers.Udp
             return UdpOperation.RunAsync(request.Tracker, _options.Timeout, operation => AnnounceCoreAsync(operation, request, urlData), cancellationToken);
         }
 
-        /// <summary>Scrapes over UDP (BEP 15 §scrape), up to 74 info-hashes per packet, packets sent concurrently.</summary>
+        /// <summary>
+        /// Scrapes over UDP (BEP 15 §scrape), up to 74 info-hashes per packet, at most <see cref="MaxScrapePacketsInFlight"/>
+        /// packets in flight.
+        /// </summary>
         /// <param name="request">The scrape; <see cref="ScrapeRequest.Tracker"/> must be a <c>udp://host:port</c> URI.</param>
         /// <param name="cancellationToken">Cancels the request at once.</param>
         /// <returns>One result per requested info-hash, in request order (BEP 15 answers by position, so none is omitted), and no notes.</returns>
@@ -119,25 +131,36 @@ namespace TrackerPS.Core.Trackers.Udp
             }
 
             IPEndPoint endpoint = await UdpTrackerAddress.ResolveAsync(request.Tracker, _options.NetworkPolicy, operation.Token).ConfigureAwait(false);
+            using var window = new SemaphoreSlim(MaxScrapePacketsInFlight);
             var batches = new List<Task<ScrapeResult[]>>();
             for (int offset = 0; offset < request.InfoHashes.Count; offset += UdpScrapeRequest.MaxInfoHashes)
             {
                 InfoHash[] batch = request.InfoHashes.Skip(offset).Take(UdpScrapeRequest.MaxInfoHashes).ToArray();
-                batches.Add(ScrapeBatchAsync(operation, endpoint, batch));
+                batches.Add(ScrapeBatchAsync(operation, endpoint, batch, window));
             }
 
             ScrapeResult[][] results = await Task.WhenAll(batches).ConfigureAwait(false);
             return new ScrapeResponse(results.SelectMany(batch => batch).ToArray(), new string[0]);
         }
 
-        private async Task<ScrapeResult[]> ScrapeBatchAsync(UdpOperation operation, IPEndPoint endpoint, InfoHash[] infoHashes)
+        private async Task<ScrapeResult[]> ScrapeBatchAsync(UdpOperation operation, IPEndPoint endpoint, InfoHash[] infoHashes, SemaphoreSlim window)
         {
+            await window.WaitAsync(operation.Token).ConfigureAwait(false);
             TimeSpan started = operation.Elapsed;
-            UdpReply reply = await _requester.SendAsync(
-                operation,
-                endpoint,
-                UdpAction.Scrape,
-                (connectionId, transactionId) => UdpScrapeRequest.Encode(connectionId, transactionId, infoHashes)).ConfigureAwait(false);
+            UdpReply reply;
+            try
+            {
+                reply = await _requester.SendAsync(
+                    operation,
+                    endpoint,
+                    UdpAction.Scrape,
+                    (connectionId, transactionId) => UdpScrapeRequest.Encode(connectionId, transactionId, infoHashes)).ConfigureAwait(false);
+            }
+            finally
+            {
+                window.Release();
+            }
+
             UdpScrapeEntry[] entries = UdpScrapeResponse.Decode(reply.Packet, reply.TransactionId, infoHashes.Length);
             TimeSpan elapsed = operation.Elapsed - started;
 

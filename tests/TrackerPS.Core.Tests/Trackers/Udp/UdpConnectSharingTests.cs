@@ -42,6 +42,22 @@ namespace TrackerPS.Core.Tests.Trackers.Udp
         }
 
         [Fact]
+        public async Task ScrapeOf1000Hashes_KeepsAtMostEightPacketsInFlight()
+        {
+            // The delay holds each packet unanswered long enough for the client to fill its window.
+            using var tracker = new FakeUdpTracker { Delay = TimeSpan.FromMilliseconds(100) };
+            using var client = new UdpTrackerClient(s_options);
+            InfoHash[] hashes = Enumerable.Range(0, 1000).Select(i => new InfoHash(BitConverter.GetBytes(i).Concat(new byte[16]).ToArray())).ToArray();
+
+            ScrapeResponse response = await client.ScrapeAsync(new ScrapeRequest { Tracker = tracker.Uri, InfoHashes = hashes }, CancellationToken.None);
+
+            Assert.Equal(1000, response.Results.Count);
+            Assert.Equal(14, tracker.ScrapeCount);
+            Assert.Equal(8, UdpTrackerClient.MaxScrapePacketsInFlight);
+            Assert.Equal(UdpTrackerClient.MaxScrapePacketsInFlight, tracker.MaxUnansweredScrapes);
+        }
+
+        [Fact]
         public async Task RequestWhoseSharedConnectWasCancelled_ConnectsItself()
         {
             using var tracker = new FakeUdpTracker { Delay = TimeSpan.FromMilliseconds(300) };
