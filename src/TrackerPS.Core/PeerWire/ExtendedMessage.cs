@@ -14,6 +14,21 @@ namespace TrackerPS.Core.PeerWire
 
         private static readonly BencodeLimits s_limits = new BencodeLimits { MaxInputSize = int.MaxValue, MaxDepth = 8, MaxTokens = 4096, AllowTrailingBytes = true };
 
+        /// <summary>What follows the extended id of an extended message (its dictionary and trailer), copied.</summary>
+        /// <param name="message">An extended message (id 20) with at least the extended id byte.</param>
+        /// <returns>The bytes after the extended id.</returns>
+        public static byte[] Body(PeerMessage message)
+        {
+            if (message is null || message.Payload.Length == 0)
+            {
+                throw new ArgumentException("An extended message starts with its extended id.", nameof(message));
+            }
+
+            var body = new byte[message.Payload.Length - 1];
+            Buffer.BlockCopy(message.Payload, 1, body, 0, body.Length);
+            return body;
+        }
+
         /// <summary>Builds an extended message.</summary>
         /// <param name="extendedId">The extended id.</param>
         /// <param name="dictionary">The bencoded dictionary.</param>

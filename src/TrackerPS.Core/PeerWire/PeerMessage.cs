@@ -14,6 +14,9 @@ namespace TrackerPS.Core.PeerWire
         /// <summary>The largest message this client reads: 2 MiB (a bitfield of 16 million pieces; a piece message is 16 KiB).</summary>
         public const int MaxLength = 2 * 1024 * 1024;
 
+        /// <summary>The keep-alive (BEP 3): a zero length prefix and nothing else. Returns a new array each time.</summary>
+        public static byte[] KeepAlive => new byte[LengthPrefixSize];
+
         /// <summary>Creates a message.</summary>
         /// <param name="id">The message id (any byte: unknown ids are kept, for the reader to ignore).</param>
         /// <param name="payload">The bytes after the id.</param>

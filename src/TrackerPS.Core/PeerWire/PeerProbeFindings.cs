@@ -46,7 +46,7 @@ namespace TrackerPS.Core.PeerWire
                     _sawAvailability = true;
                     break;
                 case PeerMessageId.Extended when message.Payload.Length > 0 && message.Payload[0] == ExtensionHandshake.HandshakeId:
-                    _extension = ExtensionHandshake.Decode(message.Payload.Skip(1).ToArray());
+                    _extension = ExtensionHandshake.Decode(ExtendedMessage.Body(message));
                     break;
             }
         }

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Management.Automation;
@@ -25,6 +26,8 @@ namespace TrackerPS.Commands
     public sealed class GetTorrentMetadataCommand : AsyncCmdlet
     {
         private const long MaxMetadataSizeLimit = 64 * 1024 * 1024;
+        private const int ProgressActivityId = 0x7F;
+        private const string ProgressActivity = "Get-TorrentMetadata";
 
         /// <summary>The info-hash: a MagnetLink's <c>InfoHash</c>, 40 hex / 32 base32 (v1) or 64 hex / 52 base32 (v2).</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
@@ -126,6 +129,13 @@ namespace TrackerPS.Commands
                     errorTarget));
                 return;
             }
+            finally
+            {
+                if (!StopToken.IsCancellationRequested)
+                {
+                    WriteProgress(new ProgressRecord(ProgressActivityId, ProgressActivity, "Done") { RecordType = ProgressRecordType.Completed });
+                }
+            }
 
             Emit(info!, target);
         }
@@ -172,8 +182,25 @@ namespace TrackerPS.Commands
             })
             {
                 OnPeerFailed = (peer, reason) => queue.WriteVerbose($"Peer {peer} dropped: {reason}"),
+                OnProgress = progress => queue.WriteProgress(Describe(progress)),
             };
             return await fetcher.FetchAsync(target, peers, cancellationToken).ConfigureAwait(false);
+        }
+
+        private static ProgressRecord Describe(MetadataFetchProgress progress)
+        {
+            string status = string.Format(
+                CultureInfo.InvariantCulture,
+                "{0} of {1} peers tried, {2} connected; {3} of {4} pieces",
+                progress.Tried,
+                progress.Peers,
+                progress.Connected,
+                progress.PiecesReceived,
+                progress.PieceCount == 0 ? "?" : progress.PieceCount.ToString(CultureInfo.InvariantCulture));
+            return new ProgressRecord(ProgressActivityId, ProgressActivity, status)
+            {
+                PercentComplete = progress.PieceCount == 0 ? 0 : progress.PiecesReceived * 100 / progress.PieceCount,
+            };
         }
 
         private async Task<IEnumerable<PeerAddress>> AnnounceAsync(MetadataTarget target, PipelineWriteQueue queue, CancellationToken cancellationToken)

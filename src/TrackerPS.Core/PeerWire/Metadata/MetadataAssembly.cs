@@ -39,8 +39,11 @@ namespace TrackerPS.Core.PeerWire.Metadata
         /// <summary>The number of 16 KiB pieces.</summary>
         public int PieceCount { get; }
 
+        /// <summary>How many pieces are present.</summary>
+        public int Received { get; private set; }
+
         /// <summary>True when every piece is present.</summary>
-        public bool IsComplete => _pieces.All(p => p is not null);
+        public bool IsComplete => Received == PieceCount;
 
         /// <summary>
         /// A piece for a peer to request: a missing one nobody has requested, else (end game) a missing one requested by
@@ -95,6 +98,7 @@ namespace TrackerPS.Core.PeerWire.Metadata
             {
                 _pieces[piece] = data;
                 _suppliers[piece] = supplier;
+                Received++;
             }
         }
 
@@ -118,6 +122,7 @@ namespace TrackerPS.Core.PeerWire.Metadata
             string[] suppliers = _suppliers.Where(s => s is not null).Select(s => s!).Distinct(SeededComparer.Ordinal).ToArray();
             Array.Clear(_pieces, 0, PieceCount);
             Array.Clear(_suppliers, 0, PieceCount);
+            Received = 0;
             return suppliers;
         }
     }

@@ -31,6 +31,12 @@ namespace TrackerPS.Core.PeerWire.Metadata
         /// <summary>Called, from any thread, when a peer is dropped or gives up: the peer (<c>host:port</c>) and why. Must be quick.</summary>
         public Action<string, string>? OnPeerFailed { get; init; }
 
+        /// <summary>
+        /// Called, from any thread but one call at a time and in order, first with nothing done, then whenever a peer is
+        /// tried or connects, a size is announced or a piece arrives (or is discarded by a failed hash check). Must be quick.
+        /// </summary>
+        public Action<MetadataFetchProgress>? OnProgress { get; init; }
+
         /// <summary>Fetches and verifies the info dictionary.</summary>
         /// <param name="target">The hashes to verify against.</param>
         /// <param name="peers">The peers to ask; duplicates are asked once.</param>
@@ -40,12 +46,12 @@ namespace TrackerPS.Core.PeerWire.Metadata
         /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
         public async Task<byte[]> FetchAsync(MetadataTarget target, IEnumerable<PeerAddress> peers, CancellationToken cancellationToken)
         {
-            var swarm = new MetadataSwarm(target) { OnPeerFailed = OnPeerFailed };
+            PeerAddress[] distinct = peers.GroupBy(p => p.ToString(), SeededComparer.OrdinalIgnoreCase).Select(g => g.First()).ToArray();
+            var swarm = new MetadataSwarm(target, distinct.Length) { OnPeerFailed = OnPeerFailed, OnProgress = OnProgress };
+            swarm.Report();
             using var done = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             using var throttle = new SemaphoreSlim(_options.ThrottleLimit);
-            Task[] workers = peers.GroupBy(p => p.ToString(), SeededComparer.OrdinalIgnoreCase)
-                .Select(g => RunThrottledAsync(new MetadataPeerWorker(swarm, target, _options, g.First()), throttle, done.Token))
-                .ToArray();
+            Task[] workers = distinct.Select(p => RunThrottledAsync(new MetadataPeerWorker(swarm, target, _options, p), throttle, done.Token)).ToArray();
             Task all = Task.WhenAll(workers);
             await Task.WhenAny(swarm.Result.Task, all).ConfigureAwait(false);
             done.Cancel();

@@ -20,11 +20,15 @@ namespace TrackerPS.Core.PeerWire.Metadata
         /// <summary>The id we receive ut_metadata messages under (our <c>m</c>).</summary>
         internal const byte LocalMetadataId = 1;
 
-        // One request in flight per peer; the parallelism comes from asking several peers. libtorrent 2.0 answers a
-        // ut_metadata request at once only while its send buffer is nearly empty, and otherwise queues it until its
-        // once-a-second tick: with 16 in flight a 315 KB info dictionary took 0.3 to 1.6 s from a loopback seed, with 2
-        // up to 0.8 s, with 1 a few milliseconds (see tests/TrackerPS.Benchmarks/Peers/MetadataBenchmarks.cs).
-        private const int MaxOutstanding = 1;
+        /// <summary>
+        /// How many requests are kept in flight per peer. libtorrent 2.0 (src/ut_metadata.cpp) answers a request at once
+        /// while the connection's send buffer holds under 160 KiB (its send_buffer_limit, ten pieces) and otherwise queues it
+        /// until its once-a-second tick. That buffer holds the pieces of its one write in progress, which we may already
+        /// have read (the write's completion can run after our next request arrives), plus the pieces answered since, which
+        /// we have not: at most 5 + 4 = 9 pieces with 5 in flight, so every request is answered at once. With 12 in
+        /// flight the last pieces of a 315 KB info dictionary came a second late.
+        /// </summary>
+        internal const int RequestWindow = 5;
 
         private readonly MetadataSwarm _swarm;
         private readonly MetadataTarget _target;
@@ -55,6 +59,7 @@ namespace TrackerPS.Core.PeerWire.Metadata
                 PeerFeatures features = PeerFeatures.ExtensionProtocol | (_target.UpgradedHash is null ? 0 : PeerFeatures.V2Upgrade);
                 var ours = new PeerHandshake(features, _target.HandshakeHash, _options.PeerId);
                 using PeerSession session = await PeerSession.OpenAsync(_address, ours, _target.UpgradedHash, _options.NetworkPolicy, life.Token).ConfigureAwait(false);
+                _swarm.Connected();
                 await FetchAsync(session, life).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
@@ -99,9 +104,10 @@ namespace TrackerPS.Core.PeerWire.Metadata
             }
 
             _assembly = _swarm.AssemblyFor(size);
+            bool received = false;
             while (true)
             {
-                await RequestAsync(session.Connection, remoteId).ConfigureAwait(false);
+                await RequestAsync(session.Connection, remoteId, received).ConfigureAwait(false);
                 if (_outstanding.Count == 0)
                 {
                     // Every missing piece was rejected by this peer (or the rest is complete): it has nothing more to give.
@@ -109,25 +115,44 @@ namespace TrackerPS.Core.PeerWire.Metadata
                 }
 
                 PeerMessage message = await ReadAsync(session.Connection, life).ConfigureAwait(false);
+                received = false;
                 if (message.Id == (byte)PeerMessageId.Extended && message.Payload.Length > 0 && message.Payload[0] == LocalMetadataId)
                 {
-                    await HandleAsync(MetadataMessage.Decode(message.Payload.Skip(1).ToArray()), session.Connection, remoteId).ConfigureAwait(false);
+                    MetadataMessage metadata = MetadataMessage.Decode(ExtendedMessage.Body(message));
+                    received = metadata.Type == (long)MetadataMessageType.Data;
+                    await HandleAsync(metadata, session.Connection, remoteId).ConfigureAwait(false);
                 }
             }
         }
 
-        private async Task RequestAsync(PeerConnection connection, byte remoteId)
+        /// <summary>
+        /// Fills the window with requests, sent in one write so the peer reads them at once. When a piece has just arrived
+        /// and there is nothing left to ask for, sends a keep-alive (BEP 3) instead: libtorrent's sockets keep Nagle's
+        /// algorithm on, so the tail of its last write waits for our ACK, which the kernel delays up to 40 ms when we send
+        /// nothing; the keep-alive carries the ACK at once.
+        /// </summary>
+        private async Task RequestAsync(PeerConnection connection, byte remoteId, bool acknowledge)
         {
-            while (_outstanding.Count < MaxOutstanding)
+            var requests = new List<byte>();
+            while (_outstanding.Count < RequestWindow)
             {
                 int piece = _swarm.Take(_assembly!, _outstanding.Concat(_rejected).ToArray());
                 if (piece < 0)
                 {
-                    return;
+                    break;
                 }
 
                 _outstanding.Add(piece);
-                await connection.SendAsync(MetadataMessage.Request(piece).Encode(remoteId).Encode()).ConfigureAwait(false);
+                requests.AddRange(MetadataMessage.Request(piece).Encode(remoteId).Encode());
+            }
+
+            if (requests.Count > 0)
+            {
+                await connection.SendAsync(requests.ToArray()).ConfigureAwait(false);
+            }
+            else if (acknowledge && _outstanding.Count > 0)
+            {
+                await connection.SendAsync(PeerMessage.KeepAlive).ConfigureAwait(false);
             }
         }
 
@@ -193,7 +218,7 @@ namespace TrackerPS.Core.PeerWire.Metadata
                 PeerMessage message = await ReadAsync(connection, life).ConfigureAwait(false);
                 if (message.Id == (byte)PeerMessageId.Extended && message.Payload.Length > 0 && message.Payload[0] == ExtensionHandshake.HandshakeId)
                 {
-                    return ExtensionHandshake.Decode(message.Payload.Skip(1).ToArray());
+                    return ExtensionHandshake.Decode(ExtendedMessage.Body(message));
                 }
             }
         }

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 
@@ -18,11 +19,15 @@ namespace TrackerPS.Core.PeerWire.Metadata
         private readonly Dictionary<string, CancellationTokenSource> _peers = new Dictionary<string, CancellationTokenSource>(SeededComparer.Ordinal);
         private readonly List<KeyValuePair<string, string>> _failures = new List<KeyValuePair<string, string>>();
         private readonly HashSet<string> _failed = new HashSet<string>(SeededComparer.Ordinal);
+        private readonly int _peerCount;
+        private int _tried;
+        private int _connected;
         private bool _mismatch;
 
-        internal MetadataSwarm(MetadataTarget target)
+        internal MetadataSwarm(MetadataTarget target, int peerCount)
         {
             _target = target;
+            _peerCount = peerCount;
         }
 
         /// <summary>Completes with the verified info dictionary.</summary>
@@ -31,12 +36,37 @@ namespace TrackerPS.Core.PeerWire.Metadata
         /// <summary>Called, from any thread, when a peer is dropped or gives up: the peer and why.</summary>
         internal Action<string, string>? OnPeerFailed { get; init; }
 
-        /// <summary>Registers a peer's cancellation, cancelled when the peer is dropped.</summary>
+        /// <summary>Called under the swarm's lock, so in order, whenever a count changes; must be quick.</summary>
+        internal Action<MetadataFetchProgress>? OnProgress { get; init; }
+
+        /// <summary>Registers a peer's cancellation, cancelled when the peer is dropped, and counts it as tried.</summary>
         internal void Join(string peer, CancellationTokenSource life)
         {
             lock (_gate)
             {
                 _peers[peer] = life;
+                _tried++;
+                Report();
+            }
+        }
+
+        /// <summary>Counts a peer that completed the BitTorrent handshake.</summary>
+        internal void Connected()
+        {
+            lock (_gate)
+            {
+                _connected++;
+                Report();
+            }
+        }
+
+        /// <summary>Reports the counts as they stand.</summary>
+        internal void Report()
+        {
+            lock (_gate)
+            {
+                MetadataAssembly? best = _assemblies.Values.OrderByDescending(a => a.Received).FirstOrDefault();
+                OnProgress?.Invoke(new MetadataFetchProgress(_peerCount, _tried, _connected, best?.Received ?? 0, best?.PieceCount ?? 0));
             }
         }
 
@@ -49,6 +79,7 @@ namespace TrackerPS.Core.PeerWire.Metadata
                 {
                     assembly = new MetadataAssembly(size);
                     _assemblies.Add(size, assembly);
+                    Report();
                 }
 
                 return assembly;
@@ -78,6 +109,7 @@ namespace TrackerPS.Core.PeerWire.Metadata
             {
                 assembly.Release(piece);
                 assembly.Put(piece, data, peer);
+                Report();
                 if (!assembly.IsComplete || Result.Task.IsCompleted)
                 {
                     return;
@@ -95,6 +127,8 @@ namespace TrackerPS.Core.PeerWire.Metadata
                 {
                     Drop(supplier, $"supplied pieces of a {assembly.Size}-byte info dictionary that failed the info-hash check");
                 }
+
+                Report();
             }
         }
 
