@@ -20,6 +20,8 @@
 
         dotnet pwsh -NoProfile -File tests/TrackerPS.Benchmarks/Cmdlets/Invoke-TrackerBenchmark.ps1 [-Rounds 5]
 #>
+# The analyzer does not see a parameter used inside a function defined below.
+[Diagnostics.CodeAnalysis.SuppressMessageAttribute('PSReviewUnusedParameter', 'WrkSeconds', Justification = 'Used by the wrk function.')]
 [CmdletBinding()]
 param(
     [ValidateRange(5, 100)] [int] $Rounds = 5,

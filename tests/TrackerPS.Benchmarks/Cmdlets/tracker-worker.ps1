@@ -8,6 +8,9 @@
     Write-FloorObject (WriteFloorObjectCommand.cs), the trivial cmdlet that is PowerShell's floor per output object.
     Progress is left on, as a user has it; "errors" counts the error records a case wrote.
 #>
+# The analyzer does not see parameters used inside the case script blocks.
+[Diagnostics.CodeAnalysis.SuppressMessageAttribute('PSReviewUnusedParameter', 'UdpTracker', Justification = 'Used in the case script blocks.')]
+[Diagnostics.CodeAnalysis.SuppressMessageAttribute('PSReviewUnusedParameter', 'HttpTracker', Justification = 'Used in the case script blocks.')]
 [CmdletBinding()]
 param(
     [Parameter(Mandatory)] [string] $ModulePath,
