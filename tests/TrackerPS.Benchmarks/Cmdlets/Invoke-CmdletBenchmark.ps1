@@ -21,6 +21,7 @@ param(
 $ErrorActionPreference = 'Stop'
 $repo = (Resolve-Path (Join-Path $PSScriptRoot '../../..')).Path
 $ModulePath = (Resolve-Path $ModulePath).Path
+. (Join-Path $PSScriptRoot 'BenchmarkWorker.ps1')
 
 # Each comparison: our case, the reference case and its worker, and the target on the time ratio (ours / reference).
 $comparisons = @(
@@ -39,50 +40,14 @@ $comparisons = @(
     @{ Name = '1,000,000 pieces'; Ours = 'pieces1m'; Reference = 'pieces1m-sha1'; Tool = 'TrackerPS'; Target = 1.5 }
 )
 
-function Open-BenchmarkWorker([string] $FileName, [string[]] $Arguments) {
-    $info = [Diagnostics.ProcessStartInfo]::new($FileName)
-    foreach ($argument in $Arguments) {
-        $info.ArgumentList.Add($argument)
-    }
-    $info.WorkingDirectory = $repo
-    $info.RedirectStandardInput = $true
-    $info.RedirectStandardOutput = $true
-    $info.UseShellExecute = $false
-    [Diagnostics.Process]::Start($info)
-}
-
-function Invoke-Case($Worker, [string] $Case) {
-    $Worker.StandardInput.WriteLine($Case)
-    $Worker.StandardInput.Flush()
-    $line = $Worker.StandardOutput.ReadLine()
-    if ($null -eq $line) {
-        throw "The worker for '$Case' exited."
-    }
-    $result = $line | ConvertFrom-Json
-    if ($result.PSObject.Properties['error']) {
-        throw "Case '$Case': $($result.error)"
-    }
-    $result
-}
-
-function Get-Median([double[]] $Values) {
-    $sorted = $Values | Sort-Object
-    $middle = [int][Math]::Floor($sorted.Count / 2)
-    if ($sorted.Count % 2) { $sorted[$middle] } else { ($sorted[$middle - 1] + $sorted[$middle]) / 2 }
-}
-
-function Format-Duration([double] $Seconds) {
-    if ($Seconds -ge 1) { '{0:N2} s' -f $Seconds } else { '{0:N1} ms' -f ($Seconds * 1000) }
-}
-
 Write-Information "== inputs in $DataPath" -InformationAction Continue
 & python3 (Join-Path $PSScriptRoot '../make-inputs.py') $DataPath
 if ($LASTEXITCODE) { throw 'make-inputs.py failed.' }
 
 $workers = @{
-    TrackerPS  = Open-BenchmarkWorker 'dotnet' @('pwsh', '-NoProfile', '-NonInteractive', '-File', (Join-Path $PSScriptRoot 'cmdlet-worker.ps1'), '-Tool', 'TrackerPS', '-DataPath', $DataPath, '-ModulePath', $ModulePath)
-    FileHash   = Open-BenchmarkWorker 'dotnet' @('pwsh', '-NoProfile', '-NonInteractive', '-File', (Join-Path $PSScriptRoot 'cmdlet-worker.ps1'), '-Tool', 'FileHash', '-DataPath', $DataPath)
-    libtorrent = Open-BenchmarkWorker '/usr/bin/python3' @((Join-Path $PSScriptRoot 'libtorrent-worker.py'), $DataPath)
+    TrackerPS  = Open-BenchmarkWorker 'dotnet' @('pwsh', '-NoProfile', '-NonInteractive', '-File', (Join-Path $PSScriptRoot 'cmdlet-worker.ps1'), '-Tool', 'TrackerPS', '-DataPath', $DataPath, '-ModulePath', $ModulePath) $repo
+    FileHash   = Open-BenchmarkWorker 'dotnet' @('pwsh', '-NoProfile', '-NonInteractive', '-File', (Join-Path $PSScriptRoot 'cmdlet-worker.ps1'), '-Tool', 'FileHash', '-DataPath', $DataPath) $repo
+    libtorrent = Open-BenchmarkWorker '/usr/bin/python3' @((Join-Path $PSScriptRoot 'libtorrent-worker.py'), $DataPath) $repo
 }
 
 try {

@@ -32,6 +32,7 @@ param(
 $ErrorActionPreference = 'Stop'
 $repo = (Resolve-Path (Join-Path $PSScriptRoot '../../..')).Path
 $ModulePath = (Resolve-Path $ModulePath).Path
+. (Join-Path $PSScriptRoot 'BenchmarkWorker.ps1')
 $work = Join-Path ([IO.Path]::GetTempPath()) "trackerps-tracker-bench-$PID"
 $null = New-Item -ItemType Directory -Path $work -Force
 
@@ -73,32 +74,6 @@ $comparisons = @(
     @{ Name = '10,000 piped to Write-FloorObject'; Ours = 'floor-scrape'; Tool = 'bep15'; Reference = 'scrape-floor'; ReferenceName = '136 sequential BEP 15 scrape round trips'; Target = $null; On = 'time' }
 )
 
-function Open-BenchmarkWorker([string] $FileName, [string[]] $Arguments) {
-    $info = [Diagnostics.ProcessStartInfo]::new($FileName)
-    foreach ($argument in $Arguments) {
-        $info.ArgumentList.Add($argument)
-    }
-    $info.WorkingDirectory = $repo
-    $info.RedirectStandardInput = $true
-    $info.RedirectStandardOutput = $true
-    $info.UseShellExecute = $false
-    [Diagnostics.Process]::Start($info)
-}
-
-function Invoke-Case($Worker, [string] $Case) {
-    $Worker.StandardInput.WriteLine($Case)
-    $Worker.StandardInput.Flush()
-    $line = $Worker.StandardOutput.ReadLine()
-    if ($null -eq $line) {
-        throw "The worker for '$Case' exited."
-    }
-    $result = $line | ConvertFrom-Json
-    if ($result.PSObject.Properties['error']) {
-        throw "Case '$Case': $($result.error)"
-    }
-    $result
-}
-
 # wrk's rate as if it had made the same number of requests: count / (count / rate).
 function Invoke-Wrk([string] $Connections) {
     $output = & wrk -t1 "-c$Connections" "-d$($WrkSeconds)s" $wrkUrl
@@ -107,21 +82,11 @@ function Invoke-Wrk([string] $Connections) {
     [pscustomobject]@{ seconds = 2000 / $rate; count = 2000; errors = 0 }
 }
 
-function Get-Median([double[]] $Values) {
-    $sorted = $Values | Sort-Object
-    $middle = [int][Math]::Floor($sorted.Count / 2)
-    if ($sorted.Count % 2) { $sorted[$middle] } else { ($sorted[$middle - 1] + $sorted[$middle]) / 2 }
-}
-
-function Format-Duration([double] $Seconds) {
-    if ($Seconds -ge 1) { '{0:N2} s' -f $Seconds } else { '{0:N1} ms' -f ($Seconds * 1000) }
-}
-
 $workers = @{
     TrackerPS = Open-BenchmarkWorker 'dotnet' @('pwsh', '-NoProfile', '-NonInteractive', '-File', (Join-Path $PSScriptRoot 'tracker-worker.ps1'),
         '-ModulePath', $ModulePath, '-UdpTracker', $tracker.TRACKERPS_OPENTRACKER_UDP, '-HttpTracker', $tracker.TRACKERPS_OPENTRACKER_HTTP,
-        '-AnnounceFile', $announceFile, '-ScrapeFile', $scrapeFile)
-    bep15     = Open-BenchmarkWorker '/usr/bin/python3' @((Join-Path $PSScriptRoot 'bep15-worker.py'), $tracker.TRACKERPS_OPENTRACKER_UDP, $announceFile, $scrapeFile)
+        '-AnnounceFile', $announceFile, '-ScrapeFile', $scrapeFile) $repo
+    bep15     = Open-BenchmarkWorker '/usr/bin/python3' @((Join-Path $PSScriptRoot 'bep15-worker.py'), $tracker.TRACKERPS_OPENTRACKER_UDP, $announceFile, $scrapeFile) $repo
 }
 
 try {

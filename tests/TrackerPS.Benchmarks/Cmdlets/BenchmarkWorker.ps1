@@ -1,0 +1,38 @@
+# The pieces both cmdlet benchmarks (Invoke-CmdletBenchmark.ps1, Invoke-TrackerBenchmark.ps1) share: a long-lived
+# worker process spoken to one case per line (a case name in, one JSON line out), and the statistics they print.
+
+function Open-BenchmarkWorker([string] $FileName, [string[]] $Arguments, [string] $WorkingDirectory) {
+    $info = [Diagnostics.ProcessStartInfo]::new($FileName)
+    foreach ($argument in $Arguments) {
+        $info.ArgumentList.Add($argument)
+    }
+    $info.WorkingDirectory = $WorkingDirectory
+    $info.RedirectStandardInput = $true
+    $info.RedirectStandardOutput = $true
+    $info.UseShellExecute = $false
+    [Diagnostics.Process]::Start($info)
+}
+
+function Invoke-Case($Worker, [string] $Case) {
+    $Worker.StandardInput.WriteLine($Case)
+    $Worker.StandardInput.Flush()
+    $line = $Worker.StandardOutput.ReadLine()
+    if ($null -eq $line) {
+        throw "The worker for '$Case' exited."
+    }
+    $result = $line | ConvertFrom-Json
+    if ($result.PSObject.Properties['error']) {
+        throw "Case '$Case': $($result.error)"
+    }
+    $result
+}
+
+function Get-Median([double[]] $Values) {
+    $sorted = $Values | Sort-Object
+    $middle = [int][Math]::Floor($sorted.Count / 2)
+    if ($sorted.Count % 2) { $sorted[$middle] } else { ($sorted[$middle - 1] + $sorted[$middle]) / 2 }
+}
+
+function Format-Duration([double] $Seconds) {
+    if ($Seconds -ge 1) { '{0:N2} s' -f $Seconds } else { '{0:N1} ms' -f ($Seconds * 1000) }
+}
