@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Threading.Tasks;
 
 namespace TrackerPS.Core.Tests.Fakes
@@ -24,6 +25,9 @@ namespace TrackerPS.Core.Tests.Fakes
         /// <summary>Reject every request.</summary>
         public bool Reject { get; init; }
 
+        /// <summary>Reject every request for this piece, answer the others.</summary>
+        public int? RejectPiece { get; init; }
+
         /// <summary>Send a msg_type 7 message before each answer.</summary>
         public bool UnknownTypeFirst { get; init; }
 
@@ -42,9 +46,16 @@ namespace TrackerPS.Core.Tests.Fakes
         /// <summary>Wait this long before the extension handshake (lets another peer go first).</summary>
         public int DelayMilliseconds { get; init; }
 
+        /// <summary>Wait for this before the extension handshake (lets another peer finish first).</summary>
+        public Task? StartAfter { get; init; }
+
+        /// <summary>The pieces requested, in the order the requests arrived, over every connection.</summary>
+        public ConcurrentQueue<int> Requested { get; } = new ConcurrentQueue<int>();
+
         public async Task ServeAsync(FakePeerConnection connection)
         {
             await connection.HandshakeAsync();
+            await (StartAfter ?? Task.CompletedTask);
             await Task.Delay(DelayMilliseconds);
             long announced = AnnouncedSize ?? Info.Length;
             await connection.SendExtensionHandshakeAsync(OmitSize ? null : announced, !NoUtMetadata);
@@ -52,12 +63,13 @@ namespace TrackerPS.Core.Tests.Fakes
             while (true)
             {
                 (int piece, _) = await connection.ReadMetadataRequestAsync(clientId);
+                Requested.Enqueue(piece);
                 if (UnknownTypeFirst)
                 {
                     await connection.SendAsync(FakePeerConnection.Extended(clientId, $"d8:msg_typei7e5:piecei{piece}ee"));
                 }
 
-                if (Reject)
+                if (Reject || RejectPiece == piece)
                 {
                     await connection.SendAsync(FakePeerConnection.Extended(clientId, $"d8:msg_typei2e5:piecei{piece}ee"));
                     continue;

@@ -71,19 +71,54 @@ namespace TrackerPS.Core.Tests.Fakes
             return SendAsync(Extended(0, $"d1:m{m}{size}1:v8:FakePeere"));
         }
 
+        /// <summary>Reads one message after its length prefix: its id and payload, or nothing for a keep-alive.</summary>
+        internal async Task<byte[]> ReadFrameAsync()
+        {
+            int length = BinaryPrimitives.ReadInt32BigEndian(await ReadAsync(4));
+            return length == 0 ? Array.Empty<byte>() : await ReadAsync(length);
+        }
+
         internal async Task<(byte Id, byte[] Payload)> ReadMessageAsync()
         {
             while (true)
             {
-                int length = BinaryPrimitives.ReadInt32BigEndian(await ReadAsync(4));
-                if (length == 0)
+                byte[] body = await ReadFrameAsync();
+                if (body.Length > 0)
                 {
-                    continue;
+                    return (body[0], body[1..]);
+                }
+            }
+        }
+
+        /// <summary>True once bytes from the client wait to be read; false if none came within <paramref name="within"/>.</summary>
+        internal async Task<bool> WaitForDataAsync(TimeSpan within)
+        {
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            while (!_stream.DataAvailable)
+            {
+                if (clock.Elapsed >= within)
+                {
+                    return false;
                 }
 
-                byte[] body = await ReadAsync(length);
-                return (body[0], body[1..]);
+                await Task.Delay(5, _stop);
             }
+
+            return true;
+        }
+
+        /// <summary>The piece a frame from <see cref="ReadFrameAsync"/> requests, if it is a ut_metadata request.</summary>
+        internal static int? RequestedPiece(byte[] frame)
+        {
+            if (frame.Length < 2 || frame[0] != 20 || frame[1] != FakeMetadataId)
+            {
+                return null;
+            }
+
+            string text = Encoding.ASCII.GetString(frame, 2, frame.Length - 2);
+            return text.Contains("8:msg_typei0e", StringComparison.Ordinal)
+                ? int.Parse(Regex.Match(text, "5:piecei(\\d+)e").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)
+                : null;
         }
 
         /// <summary>Reads until a ut_metadata request; returns its piece and the id the client wants replies under.</summary>
@@ -91,11 +126,9 @@ namespace TrackerPS.Core.Tests.Fakes
         {
             while (true)
             {
-                (byte id, byte[] payload) = await ReadMessageAsync();
-                string text = Encoding.ASCII.GetString(payload, 1, payload.Length - 1);
-                if (id == 20 && payload[0] == FakeMetadataId && text.Contains("8:msg_typei0e", StringComparison.Ordinal))
+                if (RequestedPiece(await ReadFrameAsync()) is int piece)
                 {
-                    return (int.Parse(Regex.Match(text, "5:piecei(\\d+)e").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture), replyId);
+                    return (piece, replyId);
                 }
             }
         }
