@@ -54,6 +54,41 @@ Describe 'Get-TorrentMetadata' {
         $torrent.Path | Should -Be (Join-Path $folder.FullName "$($seed.info_hash).torrent")
     }
 
+    It 'writes progress from a libtorrent seed: peers tried, connected, pieces received, then Completed' -Skip:(-not $env:TRACKERPS_LIBTORRENT_SEEDS) {
+        $seed = $Seeds['v1']
+        $pieces = [math]::Ceiling($seed.metadata_size / 16KB)
+
+        $run = Invoke-Captured 'Get-TorrentMetadata' @{ InfoHash = $seed.info_hash; Peer = "127.0.0.1:$($seed.port)"; NoAnnounce = $true }
+
+        $run.Error | Should -BeNullOrEmpty
+        $run.Output[0].InfoHash | Should -Be $seed.info_hash
+        $records = @($run.Progress)
+        $bars = @($records | Where-Object RecordType -eq 'Processing')
+        # One peer: each count moves once, in this order (MetadataSwarm reports under its lock).
+        $bars.StatusDescription | Should -Be @(
+            '0 of 1 peers tried, 0 connected; 0 of ? pieces'
+            '1 of 1 peers tried, 0 connected; 0 of ? pieces'
+            '1 of 1 peers tried, 1 connected; 0 of ? pieces'
+            "1 of 1 peers tried, 1 connected; 0 of $pieces pieces"
+            1..$pieces | ForEach-Object { "1 of 1 peers tried, 1 connected; $_ of $pieces pieces" }
+        )
+        $bars.PercentComplete | Should -Be @(0, 0, 0, 0; 1..$pieces | ForEach-Object { [int] [math]::Floor($_ * 100 / $pieces) })
+        $bars.Activity | Sort-Object -Unique | Should -Be 'Get-TorrentMetadata'
+        $records[-1].RecordType | Should -Be 'Completed'
+        @($records | Where-Object RecordType -eq 'Completed').Count | Should -Be 1
+        $records.ActivityId | Sort-Object -Unique | Should -Be $bars[0].ActivityId
+    }
+
+    It 'ends its progress with Completed when no peer supplies the metadata' {
+        $port = Get-ClosedTcpPort
+
+        $run = Invoke-Captured 'Get-TorrentMetadata' @{ InfoHash = (Get-TestHash 1); Peer = "127.0.0.1:$port"; NoAnnounce = $true; TimeoutSec = 2 }
+
+        Get-ErrorId $run.Error[0] | Should -Be 'MetadataNotFound'
+        $run.Progress[0].StatusDescription | Should -Be '0 of 1 peers tried, 0 connected; 0 of ? pieces'
+        $run.Progress[-1].RecordType | Should -Be 'Completed'
+    }
+
     It 'writes MetadataNotFound for a private torrent, saying its peers never share the metadata' -Skip:(-not $env:TRACKERPS_LIBTORRENT_SEEDS) {
         $seed = $Seeds['private']
 
