@@ -79,9 +79,10 @@ namespace TrackerPS.Commands
                 return false;
             }
 
+            // Compared case-sensitively: the provider spells the drive as the drive's root does (C:, never c:).
             char separator = Path.DirectorySeparatorChar;
             bool own = drive.Provider.ImplementingType == typeof(FileSystemProvider)
-                && string.Equals(drive.Root.TrimEnd(separator), root.TrimEnd(separator), s_windows ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal);
+                && string.Equals(drive.Root.TrimEnd(separator), root.TrimEnd(separator), StringComparison.Ordinal);
             if (own)
             {
                 _checkedRoot = root;
