@@ -99,6 +99,40 @@ Describe 'Get-TorrentInfo' {
             $err.Count | Should -Be 1
             $err[0].FullyQualifiedErrorId | Should -BeLike 'FileNotFound,*'
         }
+
+        It 'resolves a -LiteralPath <What> as the provider does' -ForEach @(
+            @{ What = 'that is rooted and plain'; Spell = { param($dir, $name) Join-Path $dir $name } }
+            @{ What = 'with ..'; Spell = { param($dir, $name) [IO.Path]::Combine($dir, 'x', '..', $name) } }
+            @{ What = 'with .'; Spell = { param($dir, $name) [IO.Path]::Combine($dir, '.', $name) } }
+            @{ What = 'with a doubled separator'; Spell = { param($dir, $name) $dir + [IO.Path]::DirectorySeparatorChar + [IO.Path]::DirectorySeparatorChar + $name } }
+            @{ What = 'with the other separator'; Spell = { param($dir, $name) ($dir -replace '[\\/]', [IO.Path]::AltDirectorySeparatorChar) + '\' + $name } }
+            @{ What = 'behind the FileSystem provider prefix'; Spell = { param($dir, $name) 'Microsoft.PowerShell.Core\FileSystem::' + (Join-Path $dir $name) } }
+            @{ What = 'behind the prefix, with ..'; Spell = { param($dir, $name) 'Microsoft.PowerShell.Core\FileSystem::' + [IO.Path]::Combine($dir, 'x', '..', $name) } }
+        ) {
+            $literal = & $Spell $DataDir 'v1-single.torrent'
+            $torrent = Get-TorrentInfo -LiteralPath $literal
+            $torrent.Path | Should -BeExactly $v1Single
+            $torrent.InfoHashV1 | Should -BeExactly $Oracle.'v1-single.torrent'.info_hash_v1
+
+            $missing = & $Spell $TestDrive 'missing.torrent'
+            Get-TorrentInfo -LiteralPath $missing -ErrorAction SilentlyContinue -ErrorVariable err | Should -BeNullOrEmpty
+            $err.Count | Should -Be 1
+            $err[0].FullyQualifiedErrorId | Should -Be 'FileNotFound,TrackerPS.Commands.GetTorrentInfoCommand'
+            $err[0].TargetObject | Should -BeExactly $ExecutionContext.SessionState.Path.GetUnresolvedProviderPathFromPSPath($missing)
+        }
+
+        It 'reads a rooted -LiteralPath while the location is on another provider, and refuses a relative one there' {
+            Push-Location Variable:
+            try {
+                (Get-TorrentInfo -LiteralPath $v1Single).InfoHashV1 | Should -BeExactly $Oracle.'v1-single.torrent'.info_hash_v1
+                Get-TorrentInfo -LiteralPath 'PSHOME' -ErrorAction SilentlyContinue -ErrorVariable err | Should -BeNullOrEmpty
+            }
+            finally {
+                Pop-Location
+            }
+            $err.Count | Should -Be 1
+            $err[0].FullyQualifiedErrorId | Should -BeLike 'PathNotFileSystem,*'
+        }
     }
 
     Context 'Errors are non-terminating and name the path' {

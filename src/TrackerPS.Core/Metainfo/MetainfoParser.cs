@@ -64,7 +64,7 @@ namespace TrackerPS.Core.Metainfo
                 PieceLength = pieceLength,
                 PieceCount = pieceCount,
                 FileCount = totals.Count,
-                Files = ToTorrentFiles(files, offsets, context.Options.IncludePadFiles, totals.Count),
+                FilesOnDemand = new OnDemandFiles(files, offsets, context.Options.IncludePadFiles, totals.Count),
                 Tracker = trackers,
                 TrackerTiers = tiers,
                 WebSeeds = webSeeds,
@@ -111,22 +111,6 @@ namespace TrackerPS.Core.Metainfo
             }
 
             return files;
-        }
-
-        /// <summary>The output files with their offsets: every file, or only the real ones (pad files left out).</summary>
-        private static TorrentFile[] ToTorrentFiles(FileEntry[] files, long[] offsets, bool includePadFiles, int realCount)
-        {
-            var output = new TorrentFile[includePadFiles ? files.Length : realCount];
-            int next = 0;
-            for (int i = 0; i < files.Length; i++)
-            {
-                if (includePadFiles || !files[i].IsPadding)
-                {
-                    output[next++] = files[i].ToTorrentFile(offsets[i]);
-                }
-            }
-
-            return output;
         }
 
         /// <summary>True for BEP 52 <c>meta version</c> 2; any other version is an error.</summary>

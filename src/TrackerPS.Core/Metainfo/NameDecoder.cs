@@ -58,18 +58,30 @@ namespace TrackerPS.Core.Metainfo
                 _context.Warn(utf8Twin.Offset, $"'{label}.utf-8' is not valid UTF-8 and is ignored");
             }
 
-            if (_legacy is not null)
+            if (TryDecodeQuietly(raw, out string text))
             {
-                return _legacy.GetString(raw.Bytes.Array!, raw.Bytes.Offset, raw.Count);
-            }
-
-            if (raw.TryGetUtf8(out string? text))
-            {
-                return text!;
+                return text;
             }
 
             _context.Warn(raw.Offset, $"'{label}' is not valid UTF-8; invalid bytes are shown as U+FFFD");
             return raw.ToString();
+        }
+
+        /// <summary>Decodes a name that has no UTF-8 twin when that needs no warning (legacy encoding, or valid UTF-8).</summary>
+        /// <param name="raw">The name as stored.</param>
+        /// <param name="text">The text, as <see cref="Decode"/> gives it; empty when false.</param>
+        /// <returns>False when the bytes are not valid UTF-8 (<see cref="Decode"/> warns about them).</returns>
+        public bool TryDecodeQuietly(BString raw, out string text)
+        {
+            if (_legacy is not null)
+            {
+                text = _legacy.GetString(raw.Bytes.Array!, raw.Bytes.Offset, raw.Count);
+                return true;
+            }
+
+            bool valid = raw.TryGetUtf8(out string? utf8);
+            text = utf8 ?? string.Empty;
+            return valid;
         }
     }
 }

@@ -1,5 +1,7 @@
 using System;
+using System.Threading;
 using TrackerPS.Core.Magnet;
+using TrackerPS.Core.Metainfo;
 
 namespace TrackerPS
 {
@@ -12,6 +14,10 @@ namespace TrackerPS
     {
         // Null only when the reader left the magnet link to be formatted on first read (MagnetUriOnDemand).
         private string? _magnetUri = string.Empty;
+
+        // Null only while the reader's files wait to be built on first read (FilesOnDemand).
+        private TorrentFile[]? _files = new TorrentFile[0];
+        private OnDemandFiles? _onDemandFiles;
 
         /// <summary>Full path of the .torrent file, or null when parsed from bytes.</summary>
         public string? Path { get; init; }
@@ -46,8 +52,16 @@ namespace TrackerPS
         /// <summary>Number of real files (pad files excluded).</summary>
         public int FileCount { get; init; }
 
-        /// <summary>The files, in torrent order; pad files only when asked for.</summary>
-        public TorrentFile[] Files { get; init; } = new TorrentFile[0];
+        /// <summary>The files, in torrent order; pad files only when asked for. A read torrent builds them on first read.</summary>
+        public TorrentFile[] Files
+        {
+            get => _files ?? CreateFiles();
+            init
+            {
+                _files = value;
+                _onDemandFiles = null;
+            }
+        }
 
         /// <summary>Every tracker URI of every tier, flattened in tier order, de-duplicated.</summary>
         public Uri[] Tracker { get; init; } = new Uri[0];
@@ -100,7 +114,36 @@ namespace TrackerPS
             init => _magnetUri = value ? null : _magnetUri;
         }
 
+        /// <summary>
+        /// Set by the reader: <see cref="Files"/> is built from the files as read and checked on first read
+        /// (<see cref="OnDemandFiles"/>), so a torrent whose files are never looked at does not pay for one object per file.
+        /// </summary>
+        internal OnDemandFiles? FilesOnDemand
+        {
+            init
+            {
+                _onDemandFiles = value;
+                _files = value is null ? _files : null;
+            }
+        }
+
         /// <summary>Non-fatal findings: non-canonical bencode, unsafe paths, hybrid inconsistencies, ignored values. At most 100 (WarningList.MaxWarnings), then one line saying how many more were dropped.</summary>
         public string[] Warnings { get; init; } = new string[0];
+
+        /// <summary>Builds the files on first read; threads racing all get the first array stored.</summary>
+        private TorrentFile[] CreateFiles()
+        {
+            OnDemandFiles? source = Volatile.Read(ref _onDemandFiles);
+            if (source is null)
+            {
+                // Another thread built them and let the source go after storing them.
+                return Volatile.Read(ref _files)!;
+            }
+
+            TorrentFile[] files = source.Create();
+            TorrentFile[] stored = Interlocked.CompareExchange(ref _files, files, null) ?? files;
+            Volatile.Write(ref _onDemandFiles, null);
+            return stored;
+        }
     }
 }

@@ -15,7 +15,7 @@ namespace TrackerPS.Core.Metainfo
         private static readonly BencodeLimits s_lenientLimits = new BencodeLimits { AllowTrailingBytes = true };
 
         /// <summary>Parses a torrent from bytes.</summary>
-        /// <param name="data">The whole .torrent file.</param>
+        /// <param name="data">The whole .torrent file. The torrent keeps it for what it builds when first read (raw paths), so do not change it afterwards.</param>
         /// <param name="sourceName">The input's name for messages (a file path or URL), or null.</param>
         /// <param name="options">Options, or null for the defaults (lenient, no pad files).</param>
         /// <returns>The torrent; <see cref="TorrentInfo.Path"/> is null.</returns>
@@ -56,7 +56,8 @@ namespace TrackerPS.Core.Metainfo
         /// <exception cref="MetainfoException">The file is larger than <paramref name="limit"/>.</exception>
         public static byte[] ReadFileBytes(string path, int limit = BencodeLimits.DefaultMaxInputSize)
         {
-            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+            // No FileStream buffer: the whole file is read into one array, so a buffer would only add a copy.
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, bufferSize: 1);
             if (stream.Length > limit)
             {
                 throw new MetainfoException($"file is {stream.Length} bytes, more than the limit of {limit} bytes", path);
@@ -120,12 +121,37 @@ namespace TrackerPS.Core.Metainfo
             };
         }
 
-        /// <summary>Reads to the end; the file may shrink or grow while read, since it is shared for writing.</summary>
-        private static byte[] ReadAll(Stream stream)
+        /// <summary>
+        /// Reads to the end into an array of the file's length, copying only when the file shrank or grew while read (it is
+        /// shared for writing). Reading through a MemoryStream copied every file twice: for a 20 MB torrent, 40 MB allocated.
+        /// </summary>
+        private static byte[] ReadAll(FileStream stream)
         {
-            using var buffer = new MemoryStream((int)stream.Length);
-            stream.CopyTo(buffer);
-            return buffer.ToArray();
+            var data = new byte[stream.Length];
+            int read = 0;
+            int count;
+            while (read < data.Length && (count = stream.Read(data, read, data.Length - read)) > 0)
+            {
+                read += count;
+            }
+
+            if (read < data.Length)
+            {
+                Array.Resize(ref data, read);
+                return data;
+            }
+
+            int next = stream.ReadByte();
+            if (next < 0)
+            {
+                return data;
+            }
+
+            using var grown = new MemoryStream();
+            grown.Write(data, 0, data.Length);
+            grown.WriteByte((byte)next);
+            stream.CopyTo(grown);
+            return grown.ToArray();
         }
     }
 }

@@ -57,10 +57,19 @@ namespace TrackerPS.Core.Metainfo
                 throw context.Error("'info.files' is empty", files);
             }
 
-            // One copy of the list's bytes, from which each file's raw path is decoded if it is ever read.
+            // The bytes each file's raw path is decoded from if it is ever read: one copy of the list, or the input itself
+            // when the list is most of it (a copy would then cost as much memory and an allocation of the input's size).
             ArraySegment<byte> source = files.RawBytes;
-            var encodedFiles = new byte[source.Count];
-            Buffer.BlockCopy(source.Array!, source.Offset, encodedFiles, 0, source.Count);
+            byte[] encodedFiles = source.Array!;
+            int copyStart = 0;
+            if (source.Count < source.Array!.Length / 2)
+            {
+                encodedFiles = new byte[source.Count];
+                Buffer.BlockCopy(source.Array!, source.Offset, encodedFiles, 0, source.Count);
+                copyStart = files.Offset;
+            }
+
+            var elements = new RepeatedPathElements(names);
             var entries = new FileEntry[files.Count];
             int i = 0;
             // One file at a time, none kept: the file dictionaries are garbage as soon as each is read.
@@ -72,14 +81,15 @@ namespace TrackerPS.Core.Metainfo
                     throw context.Error($"'{label}' must be a dictionary", item);
                 }
 
-                entries[i++] = ReadFile(file, label, names, context, encodedFiles, files.Offset);
+                entries[i++] = ReadFile(file, label, names, elements, context, encodedFiles, copyStart);
             }
 
             return entries;
         }
 
-        /// <summary>Reads one file; its raw path is left encoded in <paramref name="encodedFiles"/>, a copy of the input from <paramref name="copyStart"/>.</summary>
-        private static FileEntry ReadFile(BDictionary file, MetainfoLabel label, NameDecoder names, MetainfoContext context, byte[] encodedFiles, int copyStart)
+        /// <summary>Reads one file; its raw path is left encoded in <paramref name="encodedFiles"/>, the input or a copy of it from <paramref name="copyStart"/>.</summary>
+        private static FileEntry ReadFile(
+            BDictionary file, MetainfoLabel label, NameDecoder names, RepeatedPathElements pathElements, MetainfoContext context, byte[] encodedFiles, int copyStart)
         {
             MetainfoLabel pathLabel = label.Key("path");
             long length = context.RequireLength(file, "length", label.Key("length"));
@@ -105,7 +115,7 @@ namespace TrackerPS.Core.Metainfo
                     throw context.Error($"'{elementLabel}' must be a string", path.Items[j]);
                 }
 
-                elements[j] = names.Decode(element, twin?.Items[j] as BString, elementLabel);
+                elements[j] = pathElements.Decode(j, element, twin?.Items[j] as BString, elementLabel);
             }
 
             string attributes = FileAttributes.Read(file, label, context);

@@ -19,6 +19,7 @@ namespace TrackerPS.Commands
     {
         private const int ProgressActivityId = 0x7C;
         private FileReadProgress? _progress;
+        private PlainFileSystemPath? _plainPaths;
 
         /// <summary>Paths of .torrent files; wildcards are expanded. Binds pipeline strings, and <c>Path</c> by property name.</summary>
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = ParameterSets.Path, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
@@ -125,7 +126,13 @@ namespace TrackerPS.Commands
 
         private void ResolveLiteralPath(string path, List<string> files)
         {
-            string providerPath;
+            _plainPaths ??= new PlainFileSystemPath(SessionState);
+            if (_plainPaths.TryResolve(path, out string providerPath))
+            {
+                AddIfFileExists(providerPath, files);
+                return;
+            }
+
             ProviderInfo provider;
             try
             {
@@ -151,17 +158,26 @@ namespace TrackerPS.Commands
             {
                 WriteError(ErrorRecords.NotAFile(path, $"it is on the {provider.Name} provider, not the FileSystem provider"));
             }
+            else
+            {
+                AddIfFileExists(providerPath, files);
+            }
+        }
+
+        /// <summary>Adds an existing file; File.Exists is false for a directory, so a file costs one look-up, not two.</summary>
+        private void AddIfFileExists(string providerPath, List<string> files)
+        {
+            if (File.Exists(providerPath))
+            {
+                files.Add(providerPath);
+            }
             else if (Directory.Exists(providerPath))
             {
                 WriteError(ErrorRecords.NotAFile(providerPath, "it is a directory"));
             }
-            else if (!File.Exists(providerPath))
-            {
-                WriteError(ErrorRecords.FileNotFound(providerPath));
-            }
             else
             {
-                files.Add(providerPath);
+                WriteError(ErrorRecords.FileNotFound(providerPath));
             }
         }
 

@@ -48,6 +48,30 @@ namespace TrackerPS.Core.Tests.Metainfo
         }
 
         [Fact]
+        public void FileLongerThanItsReportedLength_IsReadToTheEnd()
+        {
+            // Linux reports a length of 0 for the files of /proc, which hold text all the same.
+            const string path = "/proc/self/status";
+            if (!OperatingSystem.IsLinux())
+            {
+                return;
+            }
+
+            byte[] data = TorrentReader.ReadFileBytes(path);
+
+            Assert.StartsWith("Name:", System.Text.Encoding.ASCII.GetString(data), StringComparison.Ordinal);
+            Assert.Contains("\nPid:", System.Text.Encoding.ASCII.GetString(data), StringComparison.Ordinal);
+        }
+
+        [Fact]
+        public void FileBytes_AreTheFileExactly()
+        {
+            string path = CopyFixture("hybrid.torrent");
+
+            Assert.Equal(File.ReadAllBytes(path), TorrentReader.ReadFileBytes(path));
+        }
+
+        [Fact]
         public void FileOpenForWritingElsewhere_CanBeRead()
         {
             string path = CopyFixture("v1-single.torrent");
