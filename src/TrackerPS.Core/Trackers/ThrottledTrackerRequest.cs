@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Threading;
 using System.Threading.Tasks;
 using TrackerPS.Core.Network;
+using TrackerPS.Core.Threading;
 
 namespace TrackerPS.Core.Trackers
 {
@@ -27,7 +28,7 @@ namespace TrackerPS.Core.Trackers
         /// </exception>
         /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
         public static async Task<T> SendAsync<T>(
-            Uri tracker, SemaphoreSlim throttle, TimeSpan timeout, Action? onSending, Func<CancellationToken, Task<T>> send, CancellationToken cancellationToken)
+            Uri tracker, HandoverThrottle throttle, TimeSpan timeout, Action? onSending, Func<CancellationToken, Task<T>> send, CancellationToken cancellationToken)
         {
             await throttle.WaitAsync(cancellationToken).ConfigureAwait(false);
             try

@@ -4,6 +4,7 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using TrackerPS.Core.Metainfo;
+using TrackerPS.Core.Threading;
 
 namespace TrackerPS.Core.Trackers
 {
@@ -102,7 +103,7 @@ namespace TrackerPS.Core.Trackers
             }
 
             IReadOnlyList<IReadOnlyList<PlannedAnnounce>> plan = PlanTiers(tiers);
-            using var throttle = new SemaphoreSlim(ThrottleLimit);
+            var throttle = new HandoverThrottle(ThrottleLimit);
             using var clients = new TrackerClientCache(_factory, _options);
             Func<PlannedAnnounce, InfoHash, Task<AnnounceOutcome>> announce =
                 (planned, hash) => AnnounceOneAsync(planned, hash, template, clients, throttle, cancellationToken);
@@ -181,7 +182,7 @@ namespace TrackerPS.Core.Trackers
             InfoHash hash,
             AnnounceTemplate template,
             TrackerClientCache clients,
-            SemaphoreSlim throttle,
+            HandoverThrottle throttle,
             CancellationToken cancellationToken)
         {
             AnnounceRequest request = CreateRequest(planned.Tracker, hash, template);

@@ -4,6 +4,7 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using TrackerPS.Core.Metainfo;
+using TrackerPS.Core.Threading;
 using TrackerPS.Core.Trackers.Http;
 
 namespace TrackerPS.Core.Trackers
@@ -107,13 +108,13 @@ namespace TrackerPS.Core.Trackers
         public async Task<IReadOnlyList<ScrapeOutcome>> ScrapeAsync(IEnumerable<ScrapeItem?> items, CancellationToken cancellationToken)
         {
             IReadOnlyList<ScrapeRequest> plan = Plan(items);
-            using var throttle = new SemaphoreSlim(ThrottleLimit);
+            var throttle = new HandoverThrottle(ThrottleLimit);
             using var clients = new TrackerClientCache(_factory, _options);
             Task<ScrapeOutcome>[] scrapes = plan.Select(request => ScrapeOneAsync(request, clients, throttle, cancellationToken)).ToArray();
             return await Task.WhenAll(scrapes).ConfigureAwait(false);
         }
 
-        private async Task<ScrapeOutcome> ScrapeOneAsync(ScrapeRequest request, TrackerClientCache clients, SemaphoreSlim throttle, CancellationToken cancellationToken)
+        private async Task<ScrapeOutcome> ScrapeOneAsync(ScrapeRequest request, TrackerClientCache clients, HandoverThrottle throttle, CancellationToken cancellationToken)
         {
             ScrapeOutcome outcome;
             try

@@ -1,7 +1,7 @@
 using System;
 using System.Globalization;
 using System.Management.Automation;
-using TrackerPS.Core.Threading;
+using TrackerPS.Core.Progress;
 
 namespace TrackerPS.Commands
 {

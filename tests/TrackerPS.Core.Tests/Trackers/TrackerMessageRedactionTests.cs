@@ -7,6 +7,7 @@ using TrackerPS.Core.Metainfo;
 using TrackerPS.Core.Tests.Fakes;
 using TrackerPS.Core.Tests.Trackers.Http;
 using TrackerPS.Core.Tests.Trackers.Udp;
+using TrackerPS.Core.Threading;
 using TrackerPS.Core.Trackers;
 using TrackerPS.Core.Trackers.Http;
 using TrackerPS.Core.Trackers.Udp;
@@ -108,7 +109,7 @@ namespace TrackerPS.Core.Tests.Trackers
         public async Task RunTimeout_OfAClientThatDoesNotTimeOut()
         {
             Uri tracker = new Uri("udp://127.0.0.1:1" + Secrets);
-            using var throttle = new SemaphoreSlim(1);
+            var throttle = new HandoverThrottle(1);
 
             await AssertRedacted(tracker, TrackerErrorKind.Timeout, () => ThrottledTrackerRequest.SendAsync(
                 tracker, throttle, TimeSpan.FromMilliseconds(50), null, token => Task.Delay(Timeout.Infinite, token).ContinueWith(_ => 0, token), CancellationToken.None));

@@ -6,6 +6,7 @@ using System.Net.Sockets;
 using System.Threading;
 using System.Threading.Tasks;
 using TrackerPS.Core.Metainfo;
+using TrackerPS.Core.Threading;
 
 namespace TrackerPS.Core.Trackers.Udp
 {
@@ -131,7 +132,7 @@ namespace TrackerPS.Core.Trackers.Udp
             }
 
             IPEndPoint endpoint = await UdpTrackerAddress.ResolveAsync(request.Tracker, _options.NetworkPolicy, operation.Token).ConfigureAwait(false);
-            using var window = new SemaphoreSlim(MaxScrapePacketsInFlight);
+            var window = new HandoverThrottle(MaxScrapePacketsInFlight);
             var batches = new List<Task<ScrapeResult[]>>();
             for (int offset = 0; offset < request.InfoHashes.Count; offset += UdpScrapeRequest.MaxInfoHashes)
             {
@@ -143,7 +144,7 @@ namespace TrackerPS.Core.Trackers.Udp
             return new ScrapeResponse(results.SelectMany(batch => batch).ToArray(), new string[0]);
         }
 
-        private async Task<ScrapeResult[]> ScrapeBatchAsync(UdpOperation operation, IPEndPoint endpoint, InfoHash[] infoHashes, SemaphoreSlim window)
+        private async Task<ScrapeResult[]> ScrapeBatchAsync(UdpOperation operation, IPEndPoint endpoint, InfoHash[] infoHashes, HandoverThrottle window)
         {
             await window.WaitAsync(operation.Token).ConfigureAwait(false);
             TimeSpan started = operation.Elapsed;

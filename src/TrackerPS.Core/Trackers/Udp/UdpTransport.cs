@@ -95,23 +95,33 @@ namespace TrackerPS.Core.Trackers.Udp
                 {
                     socket = new Socket(family, SocketType.Dgram, ProtocolType.Udp);
                     socket.Bind(new IPEndPoint(family == AddressFamily.InterNetworkV6 ? IPAddress.IPv6Any : IPAddress.Any, 0));
-                    _ = ReceiveLoopAsync(socket);
+                    StartReceiving(socket);
                 }
 
                 return socket;
             }
         }
 
-        private async Task ReceiveLoopAsync(Socket socket)
+        // Blocking receives on a thread of their own: a reply completes its request on this thread, which sends the
+        // request waiting for the slot before it reads again, with no hop through the thread pool (a socket's async
+        // completions reach a pool thread from the epoll thread on Linux: two thread switches per round trip).
+        // Disposing the socket ends the receive and the thread.
+        private void StartReceiving(Socket socket)
+        {
+            var thread = new Thread(() => ReceiveLoop(socket)) { IsBackground = true, Name = "TrackerPS UDP receive" };
+            thread.Start();
+        }
+
+        private void ReceiveLoop(Socket socket)
         {
             var buffer = new byte[ReceiveBufferSize];
             EndPoint any = new IPEndPoint(socket.AddressFamily == AddressFamily.InterNetworkV6 ? IPAddress.IPv6Any : IPAddress.Any, 0);
             while (true)
             {
-                SocketReceiveFromResult received;
+                int received;
                 try
                 {
-                    received = await socket.ReceiveFromAsync(new ArraySegment<byte>(buffer), SocketFlags.None, any).ConfigureAwait(false);
+                    received = socket.ReceiveFrom(buffer, ref any);
                 }
                 catch (ObjectDisposedException)
                 {
@@ -133,7 +143,7 @@ namespace TrackerPS.Core.Trackers.Udp
                     return;
                 }
 
-                Dispatch(buffer, received.ReceivedBytes);
+                Dispatch(buffer, received);
             }
         }
 
@@ -188,8 +198,8 @@ namespace TrackerPS.Core.Trackers.Udp
 
             internal AddressFamily Family { get; }
 
-            internal TaskCompletionSource<byte[]> Reply { get; } =
-                new TaskCompletionSource<byte[]>(TaskCreationOptions.RunContinuationsAsynchronously);
+            // Continuations run where the reply is set (the receive thread, for a reply): see StartReceiving.
+            internal TaskCompletionSource<byte[]> Reply { get; } = new TaskCompletionSource<byte[]>();
         }
     }
 }

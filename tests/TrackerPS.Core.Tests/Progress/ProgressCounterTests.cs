@@ -1,9 +1,9 @@
 using System;
 using System.Collections.Generic;
-using TrackerPS.Core.Threading;
+using TrackerPS.Core.Progress;
 using Xunit;
 
-namespace TrackerPS.Core.Tests.Threading
+namespace TrackerPS.Core.Tests.Progress
 {
     /// <summary>The progress count is reported at the start, at each tick while answers are pending, and at the last answer.</summary>
     public sealed class ProgressCounterTests

@@ -1,7 +1,7 @@
 using System;
 using System.Threading;
 
-namespace TrackerPS.Core.Threading
+namespace TrackerPS.Core.Progress
 {
     /// <summary>
     /// Counts the answers of a run of known size and reports "answered of total": at <see cref="Start"/>, then every
