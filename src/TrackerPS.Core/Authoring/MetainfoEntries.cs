@@ -49,5 +49,10 @@ namespace TrackerPS.Core.Authoring
         /// <summary>Writes the dictionary: keys sorted, decoded values copied byte for byte (<see cref="MetainfoWriter"/>).</summary>
         /// <returns>The encoded dictionary.</returns>
         public byte[] ToBytes() => MetainfoWriter.WriteDictionary(_entries);
+
+        /// <summary>Writes the dictionary with more entries whose values are already bencoded (copied as they are).</summary>
+        /// <param name="encoded">The entries, keys not among this dictionary's.</param>
+        /// <returns>The encoded dictionary.</returns>
+        internal byte[] ToBytes(IEnumerable<KeyValuePair<BString, byte[]>> encoded) => MetainfoWriter.WriteDictionary(_entries, encoded);
     }
 }

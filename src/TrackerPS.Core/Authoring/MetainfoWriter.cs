@@ -20,14 +20,24 @@ namespace TrackerPS.Core.Authoring
         /// <param name="entries">The entries; decoded values are copied from their source bytes.</param>
         /// <returns>The encoded dictionary, <c>d…e</c>.</returns>
         /// <exception cref="ArgumentException">Two entries have the same key.</exception>
-        public static byte[] WriteDictionary(IEnumerable<KeyValuePair<BString, BValue>> entries)
+        public static byte[] WriteDictionary(IEnumerable<KeyValuePair<BString, BValue>> entries) =>
+            WriteDictionary(entries, Array.Empty<KeyValuePair<BString, byte[]>>());
+
+        /// <summary>Writes a dictionary from its entries and entries whose values are already bencoded.</summary>
+        /// <param name="entries">The entries; decoded values are copied from their source bytes.</param>
+        /// <param name="encoded">More entries, each value given as its bencode, copied as it is.</param>
+        /// <returns>The encoded dictionary, <c>d…e</c>.</returns>
+        /// <exception cref="ArgumentException">Two entries have the same key.</exception>
+        internal static byte[] WriteDictionary(IEnumerable<KeyValuePair<BString, BValue>> entries, IEnumerable<KeyValuePair<BString, byte[]>> encoded)
         {
             if (entries is null)
             {
                 throw new ArgumentNullException(nameof(entries));
             }
 
-            List<KeyValuePair<BString, BValue>> sorted = entries.ToList();
+            List<KeyValuePair<BString, object>> sorted = entries.Select(e => new KeyValuePair<BString, object>(e.Key, e.Value))
+                .Concat(encoded.Select(e => new KeyValuePair<BString, object>(e.Key, e.Value)))
+                .ToList();
             sorted.Sort((a, b) => a.Key.CompareBytes(b.Key));
             using var stream = new MemoryStream();
             stream.WriteByte((byte)'d');
@@ -39,7 +49,14 @@ namespace TrackerPS.Core.Authoring
                 }
 
                 WriteString(stream, sorted[i].Key.Bytes);
-                WriteValue(stream, sorted[i].Value);
+                if (sorted[i].Value is byte[] bencode)
+                {
+                    stream.Write(bencode, 0, bencode.Length);
+                }
+                else
+                {
+                    WriteValue(stream, (BValue)sorted[i].Value);
+                }
             }
 
             stream.WriteByte((byte)'e');

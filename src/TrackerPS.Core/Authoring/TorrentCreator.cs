@@ -97,12 +97,17 @@ namespace TrackerPS.Core.Authoring
                 hashes = Pipeline.Run(reader, cancellationToken);
             }
 
-            var root = new MetainfoEntries(new BDictionary(Array.Empty<KeyValuePair<BString, BValue>>()));
-            root.Set("info", InfoDictionaryBuilder.BuildInfo(_content, Name, Layout, hashes, _options));
+            // The info dictionary and piece layers, which grow with the files, are written as bencode straight away.
+            var encoded = new List<KeyValuePair<BString, byte[]>>
+            {
+                new KeyValuePair<BString, byte[]>(new BString("info"), InfoDictionaryWriter.Info(_content, Name, Layout, hashes, _options)),
+            };
             if (_options.Version != TorrentVersion.V1)
             {
-                root.Set("piece layers", InfoDictionaryBuilder.PieceLayers(Layout, hashes));
+                encoded.Add(new KeyValuePair<BString, byte[]>(new BString("piece layers"), InfoDictionaryWriter.PieceLayers(Layout, hashes)));
             }
+
+            var root = new MetainfoEntries(new BDictionary(Array.Empty<KeyValuePair<BString, BValue>>()));
 
             WriteTrackers(root);
             if (_options.WebSeeds.Count > 0)
@@ -117,7 +122,7 @@ namespace TrackerPS.Core.Authoring
                 root.Set("creation date", new BInteger(date.ToUnixTimeSeconds()));
             }
 
-            return root.ToBytes();
+            return root.ToBytes(encoded);
         }
 
         private void WriteTrackers(MetainfoEntries root)
