@@ -21,9 +21,8 @@ namespace TrackerPS.Core.Authoring
     {
         private static readonly byte[] s_leafKey = Array.Empty<byte>();
 
-        public static byte[] Info(ContentSet content, string name, ContentLayout layout, PieceHashes hashes, TorrentCreateOptions options)
+        public static void Info(Stream stream, ContentSet content, string name, ContentLayout layout, PieceHashes hashes, TorrentCreateOptions options)
         {
-            using var stream = new MemoryStream();
             var writer = new BencodeWriter(stream);
             writer.StartDictionary();
             bool v1Single = hashes.V1 is not null && content.IsSingleFile;
@@ -87,11 +86,10 @@ namespace TrackerPS.Core.Authoring
             }
 
             writer.End();
-            return stream.ToArray();
         }
 
         /// <summary>The <c>piece layers</c> dictionary: each multi-piece file's root, in sorted order, with its piece hashes.</summary>
-        public static byte[] PieceLayers(ContentLayout layout, PieceHashes hashes)
+        public static void PieceLayers(Stream stream, ContentLayout layout, PieceHashes hashes)
         {
             var layers = new List<KeyValuePair<BString, int>>();
             for (int i = 0; i < layout.Entries.Count; i++)
@@ -104,7 +102,6 @@ namespace TrackerPS.Core.Authoring
             }
 
             layers.Sort((a, b) => a.Key.CompareBytes(b.Key));
-            using var stream = new MemoryStream();
             var writer = new BencodeWriter(stream);
             writer.StartDictionary();
             for (int k = 0; k < layers.Count; k++)
@@ -122,7 +119,6 @@ namespace TrackerPS.Core.Authoring
             }
 
             writer.End();
-            return stream.ToArray();
         }
 
         private static void V1Files(BencodeWriter writer, ContentLayout layout)

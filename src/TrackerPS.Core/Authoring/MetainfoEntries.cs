@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.IO;
 using TrackerPS.Core.Bencode;
 
 namespace TrackerPS.Core.Authoring
@@ -50,9 +51,9 @@ namespace TrackerPS.Core.Authoring
         /// <returns>The encoded dictionary.</returns>
         public byte[] ToBytes() => MetainfoWriter.WriteDictionary(_entries);
 
-        /// <summary>Writes the dictionary with more entries whose values are already bencoded (copied as they are).</summary>
-        /// <param name="encoded">The entries, keys not among this dictionary's.</param>
-        /// <returns>The encoded dictionary.</returns>
-        internal byte[] ToBytes(IEnumerable<KeyValuePair<BString, byte[]>> encoded) => MetainfoWriter.WriteDictionary(_entries, encoded);
+        /// <summary>Writes the dictionary onto a stream with more entries whose values write their own bencode.</summary>
+        /// <param name="stream">Where to write.</param>
+        /// <param name="written">The entries, keys not among this dictionary's; each writes its value's bencode.</param>
+        internal void WriteTo(Stream stream, IEnumerable<KeyValuePair<BString, Action<Stream>>> written) => MetainfoWriter.WriteDictionary(stream, _entries, written);
     }
 }
