@@ -50,9 +50,6 @@ namespace TrackerPS.Core.Bencode
         /// <summary>Writes text as a UTF-8 byte string.</summary>
         public void String(string text) => String(Encoding.UTF8.GetBytes(text));
 
-        /// <summary>Writes bytes that are already bencode (a value encoded elsewhere).</summary>
-        public void Encoded(ArraySegment<byte> bytes) => _stream.Write(bytes.Array!, bytes.Offset, bytes.Count);
-
         private void Digits(long value)
         {
             if (value < 0)
