@@ -9,7 +9,8 @@ namespace TrackerPS.Core.Authoring
     /// for reading, writing and deletion, so a running client is never locked out. In <see cref="ContentReadMode.Create"/>
     /// mode a file that is shorter or longer than its layout entry (it changed while hashed) is a
     /// <see cref="ContentReadException"/>; in <see cref="ContentReadMode.Verify"/> mode missing bytes read as zeros and
-    /// what was found is kept in <see cref="States"/>.
+    /// what was found is kept in <see cref="States"/>. Files are read unbuffered (the reads are large), so a file costs
+    /// no buffer of its own.
     /// </summary>
     public sealed class ContentReader : IDisposable
     {
@@ -30,8 +31,8 @@ namespace TrackerPS.Core.Authoring
         /// <remarks>
         /// The zeros of pads are written into the buffer only for a layout that is not aligned (a v1 torrent with pad
         /// files). In an aligned layout a pad only ends a file's last piece, and the hashing adds its zeros itself
-        /// (<see cref="HashingPipeline"/>), so a torrent of many small files costs no time for its pads, which can be
-        /// far larger than the data.
+        /// (<see cref="HashingPipeline"/>), so a torrent of many small files costs no time and no buffer room for its
+        /// pads, which can be far larger than the data.
         /// </remarks>
         public ContentReader(ContentLayout layout, ContentReadMode mode)
         {
@@ -44,24 +45,31 @@ namespace TrackerPS.Core.Authoring
         /// <summary>Per layout entry, what was found (Verify mode; null for pads and entries not reached yet).</summary>
         public FileReadState?[] States { get; }
 
-        /// <summary>Fills <paramref name="count"/> bytes of <paramref name="buffer"/> with the next bytes of the stream.</summary>
+        /// <summary>
+        /// Reads the next <paramref name="count"/> bytes of the stream into <paramref name="buffer"/>. In an aligned
+        /// layout pads take no room: the buffer gets the files' bytes back to back, so a chunk of small padded files holds
+        /// as many of them as fit.
+        /// </summary>
         /// <param name="buffer">Where to put them.</param>
-        /// <param name="count">How many bytes to read; fewer only at the end of the stream.</param>
+        /// <param name="count">How many bytes of the stream to read; fewer only at the end of the stream.</param>
         /// <param name="cancellationToken">Checked between slices.</param>
-        /// <returns>The number of bytes filled.</returns>
+        /// <returns>The number of bytes written to <paramref name="buffer"/>: the stream bytes read, less the pads of an aligned layout.</returns>
         /// <exception cref="ContentReadException">Create mode: a file changed size, or could not be opened or read.</exception>
-        public int Fill(byte[] buffer, int count, CancellationToken cancellationToken)
+        public int Fill(byte[] buffer, long count, CancellationToken cancellationToken)
         {
-            int filled = 0;
-            while (filled < count && _entry < _layout.Entries.Count)
+            long consumed = 0;
+            int stored = 0;
+            while (consumed < count && _entry < _layout.Entries.Count)
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 LayoutEntry entry = _layout.Entries[_entry];
-                int want = (int)Math.Min(Math.Min(count - filled, entry.Length - _position), SliceSize);
+                int want = (int)Math.Min(Math.Min(count - consumed, entry.Length - _position), SliceSize);
                 if (want > 0)
                 {
-                    ReadSlice(entry, buffer, filled, want);
-                    filled += want;
+                    bool kept = entry.File is not null || _zeroPads;
+                    ReadSlice(entry, buffer, stored, want);
+                    consumed += want;
+                    stored += kept ? want : 0;
                     _position += want;
                 }
 
@@ -71,7 +79,7 @@ namespace TrackerPS.Core.Authoring
                 }
             }
 
-            return filled;
+            return stored;
         }
 
         /// <summary>Closes the file being read.</summary>
@@ -138,7 +146,8 @@ namespace TrackerPS.Core.Authoring
             _ended = false;
             try
             {
-                _stream = new FileStream(file.FullPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 4096, FileOptions.SequentialScan);
+                // A buffer size of 1 is no buffer: the reads are large, and 20,000 small files would otherwise each cost one.
+                _stream = new FileStream(file.FullPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1, FileOptions.SequentialScan);
                 state.Exists = true;
                 state.ActualLength = _stream.Length;
                 return true;

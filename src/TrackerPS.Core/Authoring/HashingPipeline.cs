@@ -9,7 +9,7 @@ namespace TrackerPS.Core.Authoring
 {
     /// <summary>
     /// The hashing shared by New-Torrent and Test-Torrent. One reader thread reads the layout's stream once, in chunks of
-    /// whole pieces; worker threads (one per core) hash each chunk's pieces, SHA-1 for v1 and SHA-256 for v2, so a hybrid
+    /// whole pieces (an aligned layout's pads take no room in them); worker threads (one per core) hash each chunk's pieces, SHA-1 for v1 and SHA-256 for v2, so a hybrid
     /// hashes each block read once on two cores at the same time. Memory is bounded: at most <see cref="MaxBufferedBytes"/>
     /// of chunks are read ahead (more only when one piece is larger). Cancellation stops reader and workers within one
     /// 1 MiB slice or one piece.
@@ -21,6 +21,9 @@ namespace TrackerPS.Core.Authoring
 
         /// <summary>The most bytes of chunks in memory at once, unless a single piece is larger: 32 MiB.</summary>
         public const long MaxBufferedBytes = 32L * 1024 * 1024;
+
+        /// <summary>The most pieces in one chunk, which bounds the work of one chunk when its pieces are mostly pad.</summary>
+        private const int MaxChunkPieces = 4096;
 
         private readonly ContentLayout _layout;
         private readonly bool _v1;
@@ -112,13 +115,15 @@ namespace TrackerPS.Core.Authoring
 
         private void ReadAll(ContentReader reader, PieceWork work, BlockingCollection<WorkItem> queue, ConcurrentBag<byte[]> pool, SemaphoreSlim free, long chunkBytes, CancellationToken token)
         {
-            long offset = 0;
-            while (offset < _layout.StreamLength)
+            long piece = 0;
+            while (piece < _layout.PieceCount)
             {
+                int count = PiecesThatFit(work, piece, chunkBytes);
+                long length = Math.Min(count * _layout.PieceLength, _layout.StreamLength - (piece * _layout.PieceLength));
                 free.Wait(token);
                 byte[] buffer = pool.TryTake(out byte[]? reused) ? reused : new byte[chunkBytes];
-                int length = reader.Fill(buffer, (int)Math.Min(chunkBytes, _layout.StreamLength - offset), token);
-                var chunk = new Chunk(buffer, offset, length);
+                reader.Fill(buffer, length, token);
+                var chunk = new Chunk(buffer, piece, count, length);
                 List<WorkItem> items = work.Split(chunk, _workers);
                 chunk.Pending = items.Count;
                 if (items.Count == 0)
@@ -131,8 +136,32 @@ namespace TrackerPS.Core.Authoring
                     queue.Add(item, token);
                 }
 
-                offset += length;
+                piece += count;
             }
+        }
+
+        /// <summary>
+        /// How many pieces from <paramref name="first"/> one chunk takes: as many as their stored bytes fit in a buffer
+        /// (at least one, at most <see cref="MaxChunkPieces"/>). Pads are not stored, so a chunk of small files in an
+        /// aligned layout holds many of them, not two.
+        /// </summary>
+        private int PiecesThatFit(PieceWork work, long first, long chunkBytes)
+        {
+            long stored = work.StoredLength(first);
+            int count = 1;
+            while (count < MaxChunkPieces && first + count < _layout.PieceCount)
+            {
+                int next = work.StoredLength(first + count);
+                if (stored + next > chunkBytes)
+                {
+                    break;
+                }
+
+                stored += next;
+                count++;
+            }
+
+            return count;
         }
 
         private void Work(BlockingCollection<WorkItem> queue, PieceWork work, ConcurrentBag<byte[]> pool, SemaphoreSlim free, CancellationTokenSource failed)

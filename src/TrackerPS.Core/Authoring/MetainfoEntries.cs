@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.IO;
 using TrackerPS.Core.Bencode;
 
 namespace TrackerPS.Core.Authoring
@@ -49,5 +50,10 @@ namespace TrackerPS.Core.Authoring
         /// <summary>Writes the dictionary: keys sorted, decoded values copied byte for byte (<see cref="MetainfoWriter"/>).</summary>
         /// <returns>The encoded dictionary.</returns>
         public byte[] ToBytes() => MetainfoWriter.WriteDictionary(_entries);
+
+        /// <summary>Writes the dictionary onto a stream with more entries whose values write their own bencode.</summary>
+        /// <param name="stream">Where to write.</param>
+        /// <param name="written">The entries, keys not among this dictionary's; each writes its value's bencode.</param>
+        internal void WriteTo(Stream stream, IEnumerable<KeyValuePair<BString, Action<Stream>>> written) => MetainfoWriter.WriteDictionary(stream, _entries, written);
     }
 }

@@ -22,28 +22,50 @@ namespace TrackerPS.Core.Authoring
         /// <exception cref="ArgumentException">Two entries have the same key.</exception>
         public static byte[] WriteDictionary(IEnumerable<KeyValuePair<BString, BValue>> entries)
         {
+            using var stream = new MemoryStream();
+            WriteDictionary(stream, entries, Array.Empty<KeyValuePair<BString, Action<Stream>>>());
+            return stream.ToArray();
+        }
+
+        /// <summary>Writes a dictionary onto a stream from its entries and entries whose values write their own bencode.</summary>
+        /// <param name="stream">Where to write.</param>
+        /// <param name="entries">The entries; decoded values are copied from their source bytes.</param>
+        /// <param name="written">More entries, each value written onto the stream by its action, as it is.</param>
+        /// <exception cref="ArgumentException">Two entries have the same key.</exception>
+        internal static void WriteDictionary(Stream stream, IEnumerable<KeyValuePair<BString, BValue>> entries, IEnumerable<KeyValuePair<BString, Action<Stream>>> written)
+        {
             if (entries is null)
             {
                 throw new ArgumentNullException(nameof(entries));
             }
 
-            List<KeyValuePair<BString, BValue>> sorted = entries.ToList();
+            List<KeyValuePair<BString, object>> sorted = entries.Select(e => new KeyValuePair<BString, object>(e.Key, e.Value))
+                .Concat(written.Select(e => new KeyValuePair<BString, object>(e.Key, e.Value)))
+                .ToList();
             sorted.Sort((a, b) => a.Key.CompareBytes(b.Key));
-            using var stream = new MemoryStream();
-            stream.WriteByte((byte)'d');
-            for (int i = 0; i < sorted.Count; i++)
+            for (int i = 1; i < sorted.Count; i++)
             {
-                if (i > 0 && sorted[i - 1].Key.Equals(sorted[i].Key))
+                if (sorted[i - 1].Key.Equals(sorted[i].Key))
                 {
                     throw new ArgumentException($"A bencode dictionary cannot hold the key '{sorted[i].Key}' twice.", nameof(entries));
                 }
+            }
 
-                WriteString(stream, sorted[i].Key.Bytes);
-                WriteValue(stream, sorted[i].Value);
+            stream.WriteByte((byte)'d');
+            foreach (KeyValuePair<BString, object> entry in sorted)
+            {
+                WriteString(stream, entry.Key.Bytes);
+                if (entry.Value is Action<Stream> write)
+                {
+                    write(stream);
+                }
+                else
+                {
+                    WriteValue(stream, (BValue)entry.Value);
+                }
             }
 
             stream.WriteByte((byte)'e');
-            return stream.ToArray();
         }
 
         /// <summary>Writes a value: its source bytes when it was decoded, else its canonical encoding.</summary>

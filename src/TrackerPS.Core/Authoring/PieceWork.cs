@@ -33,23 +33,34 @@ namespace TrackerPS.Core.Authoring
             _blocksPerPiece = (int)Math.Max(1, layout.PieceLength / MerkleTree.BlockSize);
         }
 
+        /// <summary>
+        /// Bytes of a piece that <see cref="ContentReader.Fill"/> stores in a chunk's buffer: the whole piece, or in an
+        /// aligned layout only its file data (the rest is pad).
+        /// </summary>
+        public int StoredLength(long piece) => _layout.IsAligned ? DataLength(piece) : StreamLength(piece);
+
         /// <summary>Splits a chunk into about <paramref name="parts"/> runs of pieces per algorithm.</summary>
         public List<WorkItem> Split(Chunk chunk, int parts)
         {
-            int pieces = (int)((chunk.Length + _layout.PieceLength - 1) / _layout.PieceLength);
-            int per = Math.Max(1, (pieces + parts - 1) / parts);
+            int per = Math.Max(1, (chunk.PieceCount + parts - 1) / parts);
             var items = new List<WorkItem>();
-            for (int first = 0; first < pieces; first += per)
+            int bufferStart = 0;
+            for (int first = 0; first < chunk.PieceCount; first += per)
             {
-                int count = Math.Min(per, pieces - first);
+                int count = Math.Min(per, chunk.PieceCount - first);
                 if (_v1 is not null)
                 {
-                    items.Add(new WorkItem(chunk, false, first, count));
+                    items.Add(new WorkItem(chunk, false, first, count, bufferStart));
                 }
 
                 if (_v2 is not null)
                 {
-                    items.Add(new WorkItem(chunk, true, first, count));
+                    items.Add(new WorkItem(chunk, true, first, count, bufferStart));
+                }
+
+                for (int k = first; k < first + count; k++)
+                {
+                    bufferStart += StoredLength(chunk.FirstPiece + k);
                 }
             }
 
@@ -59,21 +70,22 @@ namespace TrackerPS.Core.Authoring
         public void Hash(WorkItem item, SHA1 sha1, SHA256 sha256, CancellationToken token)
         {
             Chunk chunk = item.Chunk;
-            long pieceLength = _layout.PieceLength;
+            int start = item.BufferStart;
             for (int k = item.FirstPiece; k < item.FirstPiece + item.PieceCount; k++)
             {
                 token.ThrowIfCancellationRequested();
-                int start = (int)(k * pieceLength);
-                int length = (int)Math.Min(pieceLength, chunk.Length - start);
-                long piece = (chunk.StreamOffset / pieceLength) + k;
+                long piece = chunk.FirstPiece + k;
+                int stored = StoredLength(piece);
                 if (item.IsV2)
                 {
                     HashV2(chunk.Buffer, start, piece, sha256);
                 }
                 else
                 {
-                    Buffer.BlockCopy(HashV1(chunk.Buffer, start, length, piece, sha1), 0, _v1!, (int)(piece * 20), 20);
+                    Buffer.BlockCopy(HashV1(chunk.Buffer, start, StreamLength(piece), stored, sha1), 0, _v1!, (int)(piece * 20), 20);
                 }
+
+                start += stored;
             }
         }
 
@@ -100,12 +112,12 @@ namespace TrackerPS.Core.Authoring
         }
 
         /// <summary>
-        /// SHA-1 of a piece. In an aligned layout the buffer holds only the owner file's data (pads are not written), so
-        /// the pad's zeros after the data are hashed from a static zero block.
+        /// SHA-1 of a piece of <paramref name="length"/> bytes whose first <paramref name="data"/> are in the buffer. In an
+        /// aligned layout the buffer holds only the owner file's data (pads are not stored), so the pad's zeros after the
+        /// data are hashed from a static zero block.
         /// </summary>
-        private byte[] HashV1(byte[] buffer, int start, int length, long piece, SHA1 sha1)
+        private static byte[] HashV1(byte[] buffer, int start, int length, int data, SHA1 sha1)
         {
-            int data = _layout.IsAligned ? DataLength(piece) : length;
             if (data >= length)
             {
                 return sha1.ComputeHash(buffer, start, length);
@@ -120,6 +132,9 @@ namespace TrackerPS.Core.Authoring
             sha1.TransformFinalBlock(s_zeros, 0, 0);
             return sha1.Hash!;
         }
+
+        /// <summary>Bytes of the stream in a piece: the piece length, less for the last piece.</summary>
+        private int StreamLength(long piece) => (int)Math.Min(_layout.PieceLength, _layout.StreamLength - (piece * _layout.PieceLength));
 
         /// <summary>Bytes of file data in a piece of an aligned layout (the rest of the piece is pad).</summary>
         private int DataLength(long piece)

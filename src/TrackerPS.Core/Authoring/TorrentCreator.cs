@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.IO;
 using System.Text;
 using System.Threading;
 using TrackerPS.Core.Bencode;
@@ -16,6 +17,7 @@ namespace TrackerPS.Core.Authoring
     {
         private readonly ContentSet _content;
         private readonly TorrentCreateOptions _options;
+        private PieceHashes? _hashes;
 
         /// <summary>Prepares a torrent of <paramref name="content"/>.</summary>
         /// <param name="content">The files.</param>
@@ -84,26 +86,48 @@ namespace TrackerPS.Core.Authoring
             return warnings;
         }
 
-        /// <summary>Hashes the content and returns the .torrent's bytes.</summary>
+        /// <summary>Hashes the content and returns the .torrent's bytes (<see cref="Hash"/>, then <see cref="WriteTo"/>).</summary>
         /// <param name="cancellationToken">Stops hashing.</param>
         /// <returns>The bencoded metainfo.</returns>
         /// <exception cref="ContentReadException">A file changed size while hashed, or could not be read.</exception>
         /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
         public byte[] Create(CancellationToken cancellationToken)
         {
-            PieceHashes hashes;
-            using (var reader = new ContentReader(Layout, ContentReadMode.Create))
+            Hash(cancellationToken);
+            using var stream = new MemoryStream();
+            WriteTo(stream);
+            return stream.ToArray();
+        }
+
+        /// <summary>Reads and hashes the content, once; <see cref="WriteTo"/> then writes the torrent.</summary>
+        /// <param name="cancellationToken">Stops hashing.</param>
+        /// <exception cref="ContentReadException">A file changed size while hashed, or could not be read.</exception>
+        /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
+        public void Hash(CancellationToken cancellationToken)
+        {
+            using var reader = new ContentReader(Layout, ContentReadMode.Create);
+            _hashes = Pipeline.Run(reader, cancellationToken);
+        }
+
+        /// <summary>
+        /// Writes the .torrent onto a stream, as it goes: the <c>info</c> dictionary and <c>piece layers</c>, which grow
+        /// with the files, are never held in memory whole.
+        /// </summary>
+        /// <param name="stream">Where to write the bencoded metainfo.</param>
+        /// <exception cref="InvalidOperationException"><see cref="Hash"/> has not run.</exception>
+        public void WriteTo(Stream stream)
+        {
+            PieceHashes hashes = _hashes ?? throw new InvalidOperationException("The content is not hashed yet: call Hash first.");
+            var written = new List<KeyValuePair<BString, Action<Stream>>>
             {
-                hashes = Pipeline.Run(reader, cancellationToken);
+                new KeyValuePair<BString, Action<Stream>>(new BString("info"), s => InfoDictionaryWriter.Info(s, _content, Name, Layout, hashes, _options)),
+            };
+            if (_options.Version != TorrentVersion.V1)
+            {
+                written.Add(new KeyValuePair<BString, Action<Stream>>(new BString("piece layers"), s => InfoDictionaryWriter.PieceLayers(s, Layout, hashes)));
             }
 
             var root = new MetainfoEntries(new BDictionary(Array.Empty<KeyValuePair<BString, BValue>>()));
-            root.Set("info", InfoDictionaryBuilder.BuildInfo(_content, Name, Layout, hashes, _options));
-            if (_options.Version != TorrentVersion.V1)
-            {
-                root.Set("piece layers", InfoDictionaryBuilder.PieceLayers(Layout, hashes));
-            }
-
             WriteTrackers(root);
             if (_options.WebSeeds.Count > 0)
             {
@@ -117,7 +141,7 @@ namespace TrackerPS.Core.Authoring
                 root.Set("creation date", new BInteger(date.ToUnixTimeSeconds()));
             }
 
-            return root.ToBytes();
+            root.WriteTo(stream, written);
         }
 
         private void WriteTrackers(MetainfoEntries root)

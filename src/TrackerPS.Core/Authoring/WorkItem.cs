@@ -3,12 +3,13 @@ namespace TrackerPS.Core.Authoring
     /// <summary>A run of pieces of one chunk to hash with one algorithm: SHA-1 for v1, SHA-256 for v2.</summary>
     internal sealed class WorkItem
     {
-        public WorkItem(Chunk chunk, bool v2, int firstPiece, int pieceCount)
+        public WorkItem(Chunk chunk, bool v2, int firstPiece, int pieceCount, int bufferStart)
         {
             Chunk = chunk;
             IsV2 = v2;
             FirstPiece = firstPiece;
             PieceCount = pieceCount;
+            BufferStart = bufferStart;
         }
 
         /// <summary>The chunk the pieces are in.</summary>
@@ -22,5 +23,8 @@ namespace TrackerPS.Core.Authoring
 
         /// <summary>How many pieces.</summary>
         public int PieceCount { get; }
+
+        /// <summary>Where the first piece's bytes start in the chunk's buffer.</summary>
+        public int BufferStart { get; }
     }
 }

@@ -220,9 +220,9 @@ namespace TrackerPS.Commands
                 progress.Run(
                     () =>
                     {
-                        byte[] bytes = creator.Create(_stopping.Token);
-                        AtomicFileWriter.Write(destination, bytes, _stopping.Token);
-                        return bytes.Length;
+                        creator.Hash(_stopping.Token);
+                        AtomicFileWriter.Write(destination, creator.WriteTo, _stopping.Token);
+                        return true;
                     },
                     () => creator.Pipeline.BytesHashed);
                 return true;
