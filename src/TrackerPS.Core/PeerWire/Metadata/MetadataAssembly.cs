@@ -6,17 +6,23 @@ namespace TrackerPS.Core.PeerWire.Metadata
 {
     /// <summary>
     /// The pieces of an info dictionary of one announced size (BEP 9), gathered from several peers into one buffer of
-    /// that size, each piece copied once into its place. The buffer is allocated when the first piece is stored, not
-    /// when the size is announced: a peer announcing a huge size costs nothing until it sends a piece of exactly the
-    /// right length with a matching <c>total_size</c> (then at most the size, which the fetch bounds by its
+    /// that size. A peer announcing a huge size costs nothing until it sends pieces of exactly the right length with a
+    /// matching <c>total_size</c>: the first pieces are kept in arrays of their own, and the buffer of the announced
+    /// size is allocated only once they hold at least 1/<see cref="MaxAmplification"/> of it (they are then copied in,
+    /// and every later piece is copied once into its place). So the memory an assembly holds is at most
+    /// <see cref="MaxAmplification"/> times the bytes its peers sent (and at most the size, which the fetch bounds by its
     /// <c>MaxMetadataSize</c>); peers announcing different sizes fill different assemblies instead of re-allocating one.
     /// Remembers which peer supplied each piece, so a failed hash check can drop exactly those peers. Not thread-safe.
     /// </summary>
     public sealed class MetadataAssembly
     {
+        /// <summary>How many times the bytes received the buffer of the announced size may be when it is allocated.</summary>
+        public const int MaxAmplification = 4;
+
         private readonly bool[] _present;
         private readonly string?[] _suppliers;
         private readonly int[] _requested;
+        private readonly byte[]?[] _early;
         private byte[]? _bytes;
 
         /// <summary>Creates an empty assembly.</summary>
@@ -34,6 +40,7 @@ namespace TrackerPS.Core.PeerWire.Metadata
             _present = new bool[PieceCount];
             _suppliers = new string?[PieceCount];
             _requested = new int[PieceCount];
+            _early = new byte[]?[PieceCount];
         }
 
         /// <summary>The metadata size in bytes.</summary>
@@ -99,12 +106,37 @@ namespace TrackerPS.Core.PeerWire.Metadata
 
             if (!_present[piece])
             {
-                _bytes ??= new byte[Size];
-                Buffer.BlockCopy(data.Array!, data.Offset, _bytes, piece * MetadataMessage.PieceSize, data.Count);
+                Store(piece, data);
                 _present[piece] = true;
                 _suppliers[piece] = supplier;
                 Received++;
             }
+        }
+
+        // Into the buffer once it exists or the pieces held (this one included) reach 1/MaxAmplification of the size.
+        private void Store(int piece, ArraySegment<byte> data)
+        {
+            if (_bytes is null && (Received + 1L) * MetadataMessage.PieceSize * MaxAmplification < Size)
+            {
+                _early[piece] = new byte[data.Count];
+                Buffer.BlockCopy(data.Array!, data.Offset, _early[piece]!, 0, data.Count);
+                return;
+            }
+
+            if (_bytes is null)
+            {
+                _bytes = new byte[Size];
+                for (int i = 0; i < PieceCount; i++)
+                {
+                    if (_early[i] is byte[] early)
+                    {
+                        Buffer.BlockCopy(early, 0, _bytes, i * MetadataMessage.PieceSize, early.Length);
+                        _early[i] = null;
+                    }
+                }
+            }
+
+            Buffer.BlockCopy(data.Array!, data.Offset, _bytes, piece * MetadataMessage.PieceSize, data.Count);
         }
 
         /// <summary>The whole info dictionary; every piece must be present.</summary>
@@ -127,6 +159,7 @@ namespace TrackerPS.Core.PeerWire.Metadata
             string[] suppliers = _suppliers.Where(s => s is not null).Select(s => s!).Distinct(SeededComparer.Ordinal).ToArray();
             Array.Clear(_present, 0, PieceCount);
             Array.Clear(_suppliers, 0, PieceCount);
+            Array.Clear(_early, 0, PieceCount);
             Received = 0;
             return suppliers;
         }
