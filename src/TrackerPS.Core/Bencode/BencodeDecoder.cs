@@ -17,6 +17,9 @@ namespace TrackerPS.Core.Bencode
     {
         private const int InitialFrames = 4;
         private readonly byte[] _data;
+        // The input is _data[_start.._end]; positions and token offsets index _data, errors and warnings are relative to _start.
+        private readonly int _start;
+        private readonly int _end;
         private readonly BencodeLimits _limits;
         private readonly string? _sourceName;
         private readonly List<BencodeDiagnostic> _warnings = new List<BencodeDiagnostic>();
@@ -28,12 +31,15 @@ namespace TrackerPS.Core.Bencode
         private int _tokenCount;
         private int _droppedWarnings;
 
-        private BencodeDecoder(byte[] data, BencodeLimits limits, string? sourceName)
+        private BencodeDecoder(ArraySegment<byte> data, BencodeLimits limits, string? sourceName)
         {
-            _data = data;
+            _data = data.Array!;
+            _start = data.Offset;
+            _end = data.Offset + data.Count;
+            _position = _start;
             _limits = limits;
             _sourceName = sourceName;
-            _tokens = new BencodeTokenList(data);
+            _tokens = new BencodeTokenList(_data);
         }
 
         /// <summary>Decodes one bencoded value from <paramref name="data"/>.</summary>
@@ -49,6 +55,25 @@ namespace TrackerPS.Core.Bencode
                 throw new ArgumentNullException(nameof(data));
             }
 
+            return Decode(new ArraySegment<byte>(data), limits, sourceName);
+        }
+
+        /// <summary>
+        /// Decodes one bencoded value from a part of an array, without copying it: a peer message read into a connection's
+        /// buffer. Error and warning offsets count from the segment's start.
+        /// </summary>
+        /// <param name="data">The input; its array is kept (not copied) by the decoded values.</param>
+        /// <param name="limits">Limits and strictness, or null for <see cref="BencodeLimits.Default"/>.</param>
+        /// <param name="sourceName">The input's name for error messages, or null.</param>
+        /// <returns>The decoded document.</returns>
+        /// <exception cref="BencodeException">The input is not valid bencode or breaks a limit.</exception>
+        public static BencodeDocument Decode(ArraySegment<byte> data, BencodeLimits? limits = null, string? sourceName = null)
+        {
+            if (data.Array is null)
+            {
+                throw new ArgumentNullException(nameof(data));
+            }
+
             limits ??= BencodeLimits.Default;
             limits.Validate();
             return new BencodeDecoder(data, limits, sourceName).DecodeDocument();
@@ -56,14 +81,14 @@ namespace TrackerPS.Core.Bencode
 
         private BencodeDocument DecodeDocument()
         {
-            if (_data.Length > _limits.MaxInputSize)
+            if (_end - _start > _limits.MaxInputSize)
             {
-                throw Error(0, $"input is {_data.Length} bytes, more than the limit of {_limits.MaxInputSize} bytes");
+                throw Error(_start, $"input is {_end - _start} bytes, more than the limit of {_limits.MaxInputSize} bytes");
             }
 
-            if (_data.Length == 0)
+            if (_end == _start)
             {
-                throw Error(0, "input is empty");
+                throw Error(_start, "input is empty");
             }
 
             do
@@ -72,7 +97,7 @@ namespace TrackerPS.Core.Bencode
             }
             while (_depth > 0);
 
-            int trailing = _data.Length - _position;
+            int trailing = _end - _position;
             if (trailing > 0 && !_limits.AllowTrailingBytes)
             {
                 throw Error(_position, $"{trailing} unexpected byte(s) after the root value");
@@ -84,11 +109,11 @@ namespace TrackerPS.Core.Bencode
         /// <summary>Reads one token: a scalar, a container's start or end, or a dictionary key.</summary>
         private void Step()
         {
-            if (_position >= _data.Length)
+            if (_position >= _end)
             {
                 throw _depth == 0
                     ? Error(_position, "unexpected end of input")
-                    : Error(_position, $"unexpected end of input: missing 'e' for the {Top.Describe()} starting at byte {_tokens.Offset(Top.Index)}");
+                    : Error(_position, $"unexpected end of input: missing 'e' for the {Top.Describe()} starting at byte {_tokens.Offset(Top.Index) - _start}");
             }
 
             byte b = _data[_position];
@@ -269,7 +294,7 @@ namespace TrackerPS.Core.Bencode
 
             if (Peek() != (byte)'e')
             {
-                throw Error(_position, _position >= _data.Length ? "unexpected end of input: missing 'e' after integer" : $"expected 'e' after integer, found {Describe(_data[_position])}");
+                throw Error(_position, _position >= _end ? "unexpected end of input: missing 'e' after integer" : $"expected 'e' after integer, found {Describe(_data[_position])}");
             }
 
             _position++;
@@ -292,7 +317,7 @@ namespace TrackerPS.Core.Bencode
             long length = ReadDigits(false, "string length");
             if (Peek() != (byte)':')
             {
-                throw Error(_position, _position >= _data.Length ? "unexpected end of input: expected ':' after string length" : $"expected ':' after string length, found {Describe(_data[_position])}");
+                throw Error(_position, _position >= _end ? "unexpected end of input: expected ':' after string length" : $"expected ':' after string length, found {Describe(_data[_position])}");
             }
 
             if (_data[start] == (byte)'0' && _position - start > 1)
@@ -301,7 +326,7 @@ namespace TrackerPS.Core.Bencode
             }
 
             _position++;
-            int remaining = _data.Length - _position;
+            int remaining = _end - _position;
             if (length > remaining)
             {
                 throw Error(start, $"string length {length} exceeds the {remaining} byte(s) left in the input");
@@ -317,7 +342,7 @@ namespace TrackerPS.Core.Bencode
         {
             long value = 0;
             int start = _position;
-            while (_position < _data.Length && _data[_position] >= (byte)'0' && _data[_position] <= (byte)'9')
+            while (_position < _end && _data[_position] >= (byte)'0' && _data[_position] <= (byte)'9')
             {
                 int digit = _data[_position] - '0';
                 // Accumulate as a negative number so that long.MinValue itself fits.
@@ -353,7 +378,7 @@ namespace TrackerPS.Core.Bencode
             catch (BencodeException)
             {
                 // ReadDigits fails only on overflow, part-way through the digits: skip the rest.
-                while (_position < _data.Length && _data[_position] >= (byte)'0' && _data[_position] <= (byte)'9')
+                while (_position < _end && _data[_position] >= (byte)'0' && _data[_position] <= (byte)'9')
                 {
                     _position++;
                 }
@@ -362,7 +387,7 @@ namespace TrackerPS.Core.Bencode
             }
         }
 
-        private int Peek() => _position < _data.Length ? _data[_position] : -1;
+        private int Peek() => _position < _end ? _data[_position] : -1;
 
         private void CountToken()
         {
@@ -384,7 +409,7 @@ namespace TrackerPS.Core.Bencode
 
             if (KeepsNextWarning)
             {
-                _warnings.Add(new BencodeDiagnostic(offset, message));
+                _warnings.Add(new BencodeDiagnostic(offset - _start, message));
             }
             else
             {
@@ -392,7 +417,7 @@ namespace TrackerPS.Core.Bencode
             }
         }
 
-        private BencodeException Error(int offset, string reason) => new BencodeException(offset, reason, _sourceName);
+        private BencodeException Error(int offset, string reason) => new BencodeException(offset - _start, reason, _sourceName);
 
         private static string Describe(byte b) => b >= 0x21 && b < 0x7F ? $"'{(char)b}'" : $"byte 0x{b:X2}";
 

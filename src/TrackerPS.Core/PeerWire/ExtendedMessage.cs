@@ -32,29 +32,28 @@ namespace TrackerPS.Core.PeerWire
         /// <summary>Builds an extended message.</summary>
         /// <param name="extendedId">The extended id.</param>
         /// <param name="dictionary">The bencoded dictionary.</param>
-        /// <param name="trailer">Raw bytes after the dictionary, or null.</param>
+        /// <param name="trailer">Raw bytes after the dictionary; empty (or default) for none.</param>
         /// <returns>The peer message.</returns>
-        public static PeerMessage Encode(byte extendedId, byte[] dictionary, byte[]? trailer)
+        public static PeerMessage Encode(byte extendedId, byte[] dictionary, ArraySegment<byte> trailer)
         {
-            int trailerLength = trailer?.Length ?? 0;
-            var payload = new byte[1 + dictionary.Length + trailerLength];
+            var payload = new byte[1 + dictionary.Length + trailer.Count];
             payload[0] = extendedId;
             Buffer.BlockCopy(dictionary, 0, payload, 1, dictionary.Length);
-            if (trailer is not null)
+            if (trailer.Count > 0)
             {
-                Buffer.BlockCopy(trailer, 0, payload, 1 + dictionary.Length, trailerLength);
+                Buffer.BlockCopy(trailer.Array!, trailer.Offset, payload, 1 + dictionary.Length, trailer.Count);
             }
 
             return new PeerMessage((byte)PeerMessageId.Extended, payload);
         }
 
         /// <summary>Decodes the bencoded dictionary at the start of <paramref name="bytes"/>; bytes after it are the trailer.</summary>
-        /// <param name="bytes">The extended payload after its id.</param>
+        /// <param name="bytes">The extended payload after its id (a byte array, or a message in place in a connection's buffer).</param>
         /// <param name="what">The message's name for errors.</param>
         /// <param name="dictionaryLength">How many bytes the dictionary took.</param>
         /// <returns>The dictionary.</returns>
         /// <exception cref="PeerWireException">The bytes do not start with a bencoded dictionary of at most <see cref="MaxDictionarySize"/> bytes.</exception>
-        public static BDictionary DecodeDictionary(byte[] bytes, string what, out int dictionaryLength)
+        public static BDictionary DecodeDictionary(ArraySegment<byte> bytes, string what, out int dictionaryLength)
         {
             BencodeDocument document;
             try

@@ -67,14 +67,14 @@ namespace TrackerPS.Core.PeerWire
                 entries.Add(Entry("yourip", new BString(YourIP.GetAddressBytes())));
             }
 
-            return ExtendedMessage.Encode(HandshakeId, BencodeEncoder.Encode(new BDictionary(entries)), null);
+            return ExtendedMessage.Encode(HandshakeId, BencodeEncoder.Encode(new BDictionary(entries)), default);
         }
 
         /// <summary>Decodes the dictionary of an extension handshake.</summary>
         /// <param name="dictionary">The bencoded dictionary (the extended message's payload after its id).</param>
         /// <returns>The handshake.</returns>
         /// <exception cref="PeerWireException">The payload is not a bencoded dictionary.</exception>
-        public static ExtensionHandshake Decode(byte[] dictionary)
+        public static ExtensionHandshake Decode(ArraySegment<byte> dictionary)
         {
             BDictionary root = ExtendedMessage.DecodeDictionary(dictionary, "extension handshake", out _);
             var messages = new Dictionary<string, byte>(SeededComparer.Ordinal);

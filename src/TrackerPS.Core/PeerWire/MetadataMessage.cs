@@ -18,13 +18,13 @@ namespace TrackerPS.Core.PeerWire
         /// <param name="type">The <c>msg_type</c> as sent; a value outside <see cref="MetadataMessageType"/> is an unknown type, to be ignored.</param>
         /// <param name="piece">The piece index.</param>
         /// <param name="totalSize">The <c>total_size</c> of a data message, else null.</param>
-        /// <param name="data">The bytes after the dictionary (a data message's piece), else empty.</param>
-        public MetadataMessage(long type, long piece, long? totalSize, byte[] data)
+        /// <param name="data">The bytes after the dictionary (a data message's piece), else empty (or default).</param>
+        public MetadataMessage(long type, long piece, long? totalSize, ArraySegment<byte> data)
         {
             Type = type;
             Piece = piece;
             TotalSize = totalSize;
-            Data = data ?? throw new ArgumentNullException(nameof(data));
+            Data = data;
         }
 
         /// <summary>The <c>msg_type</c>, as sent.</summary>
@@ -36,8 +36,8 @@ namespace TrackerPS.Core.PeerWire
         /// <summary>The <c>total_size</c> of a data message, or null.</summary>
         public long? TotalSize { get; }
 
-        /// <summary>The bytes after the dictionary.</summary>
-        public byte[] Data { get; }
+        /// <summary>The bytes after the dictionary, not copied: a decoded message's data lies where its input does.</summary>
+        public ArraySegment<byte> Data { get; }
 
         /// <summary>The number of 16 KiB pieces of metadata of <paramref name="size"/> bytes.</summary>
         /// <param name="size">The metadata size, at least 1.</param>
@@ -65,24 +65,24 @@ namespace TrackerPS.Core.PeerWire
                 entries.Add(new KeyValuePair<BString, BValue>(new BString("total_size"), new BInteger(total)));
             }
 
-            return ExtendedMessage.Encode(extendedId, BencodeEncoder.Encode(new BDictionary(entries)), Data.Length == 0 ? null : Data);
+            return ExtendedMessage.Encode(extendedId, BencodeEncoder.Encode(new BDictionary(entries)), Data);
         }
 
         /// <summary>A request for one piece.</summary>
         /// <param name="piece">The piece index.</param>
         /// <returns>The message.</returns>
-        public static MetadataMessage Request(int piece) => new MetadataMessage((long)MetadataMessageType.Request, piece, null, new byte[0]);
+        public static MetadataMessage Request(int piece) => new MetadataMessage((long)MetadataMessageType.Request, piece, null, default);
 
         /// <summary>A reject of one piece.</summary>
         /// <param name="piece">The piece index.</param>
         /// <returns>The message.</returns>
-        public static MetadataMessage Reject(long piece) => new MetadataMessage((long)MetadataMessageType.Reject, piece, null, new byte[0]);
+        public static MetadataMessage Reject(long piece) => new MetadataMessage((long)MetadataMessageType.Reject, piece, null, default);
 
-        /// <summary>Decodes a ut_metadata message (the extended payload after its id).</summary>
-        /// <param name="bytes">The dictionary and any trailing piece bytes.</param>
-        /// <returns>The message.</returns>
+        /// <summary>Decodes a ut_metadata message (the extended payload after its id) in place: nothing is copied.</summary>
+        /// <param name="bytes">The dictionary and any trailing piece bytes (a byte array, or a message in a connection's buffer).</param>
+        /// <returns>The message; its <see cref="Data"/> is the segment of <paramref name="bytes"/> after the dictionary.</returns>
         /// <exception cref="PeerWireException">Not a dictionary, or <c>msg_type</c> or <c>piece</c> missing or not integers.</exception>
-        public static MetadataMessage Decode(byte[] bytes)
+        public static MetadataMessage Decode(ArraySegment<byte> bytes)
         {
             BDictionary root = ExtendedMessage.DecodeDictionary(bytes, "ut_metadata message", out int length);
             if (root["msg_type"] is not BInteger type)
@@ -95,8 +95,7 @@ namespace TrackerPS.Core.PeerWire
                 throw new PeerWireException(PeerErrorKind.ProtocolViolation, "the ut_metadata message has no integer 'piece'");
             }
 
-            var data = new byte[bytes.Length - length];
-            Buffer.BlockCopy(bytes, length, data, 0, data.Length);
+            var data = new ArraySegment<byte>(bytes.Array!, bytes.Offset + length, bytes.Count - length);
             return new MetadataMessage(type.Value, piece.Value, (root["total_size"] as BInteger)?.Value, data);
         }
     }

@@ -18,11 +18,11 @@ namespace TrackerPS.Core.PeerWire
         private readonly CancellationToken _cancellationToken;
         private readonly CancellationTokenRegistration _registration;
         // Messages are read out of one buffer filled by as few receive calls as possible: a peer's write of several
-        // ut_metadata pieces then costs one or two calls instead of two or more per message.
+        // ut_metadata pieces then costs one or two calls instead of two or more per message. A frame is handed out in
+        // place; the buffer grows (up to the reader's limit) only for a message longer than it.
         private const int ReceiveBufferSize = 32 * 1024;
 
-        private readonly byte[] _prefix = new byte[PeerMessage.LengthPrefixSize];
-        private readonly byte[] _received = new byte[ReceiveBufferSize];
+        private byte[] _received = new byte[ReceiveBufferSize];
         private int _receivedStart;
         private int _receivedEnd;
 
@@ -95,9 +95,11 @@ namespace TrackerPS.Core.PeerWire
         /// <exception cref="PeerWireException">Kind <see cref="PeerErrorKind.Closed"/> when the peer closes first.</exception>
         public async Task<byte[]> ReadExactlyAsync(int count)
         {
-            var buffer = new byte[count];
-            await FillAsync(buffer).ConfigureAwait(false);
-            return buffer;
+            await FillAsync(count, count).ConfigureAwait(false);
+            var bytes = new byte[count];
+            Buffer.BlockCopy(_received, _receivedStart, bytes, 0, count);
+            _receivedStart += count;
+            return bytes;
         }
 
         /// <summary>Reads one message; keep-alives are skipped.</summary>
@@ -106,19 +108,36 @@ namespace TrackerPS.Core.PeerWire
         /// <exception cref="PeerWireException">The peer closed, or sent a message longer than <paramref name="maxLength"/>.</exception>
         public async Task<PeerMessage> ReadMessageAsync(int maxLength)
         {
+            ArraySegment<byte> frame = await ReadFrameAsync(maxLength).ConfigureAwait(false);
+            var payload = new byte[frame.Count - 1];
+            Buffer.BlockCopy(frame.Array!, frame.Offset + 1, payload, 0, payload.Length);
+            return new PeerMessage(frame.Array![frame.Offset], payload);
+        }
+
+        /// <summary>
+        /// Reads one message in place, without copying it: the id and payload (no length prefix) as a segment of the
+        /// connection's receive buffer, valid only until the next read. Keep-alives are skipped.
+        /// </summary>
+        /// <param name="maxLength">The largest message accepted (id and payload), checked before the buffer grows for it.</param>
+        /// <returns>The id (the first byte) and the payload; at least one byte.</returns>
+        /// <exception cref="PeerWireException">The peer closed, or sent a message longer than <paramref name="maxLength"/>.</exception>
+        public async Task<ArraySegment<byte>> ReadFrameAsync(int maxLength)
+        {
             while (true)
             {
-                await FillAsync(_prefix).ConfigureAwait(false);
-                int length = PeerMessage.ReadLength(_prefix, maxLength);
+                await FillAsync(PeerMessage.LengthPrefixSize, PeerMessage.LengthPrefixSize).ConfigureAwait(false);
+                int length = PeerMessage.ReadLength(new ArraySegment<byte>(_received, _receivedStart, PeerMessage.LengthPrefixSize), maxLength);
                 if (length == 0)
                 {
+                    _receivedStart += PeerMessage.LengthPrefixSize;
                     continue;
                 }
 
-                byte[] body = await ReadExactlyAsync(length).ConfigureAwait(false);
-                var payload = new byte[length - 1];
-                Buffer.BlockCopy(body, 1, payload, 0, payload.Length);
-                return new PeerMessage(body[0], payload);
+                // The message is counted from its prefix, so a peer closing inside it is told as "after N of M bytes" of the body.
+                await FillAsync(PeerMessage.LengthPrefixSize + length, length).ConfigureAwait(false);
+                var frame = new ArraySegment<byte>(_received, _receivedStart + PeerMessage.LengthPrefixSize, length);
+                _receivedStart += PeerMessage.LengthPrefixSize + length;
+                return frame;
             }
         }
 
@@ -141,31 +160,34 @@ namespace TrackerPS.Core.PeerWire
             }
         }
 
-        private async Task FillAsync(byte[] buffer)
+        // Receives until the buffer holds count unread bytes from _receivedStart, moving the unread tail to the front (and
+        // growing the buffer) when the rest does not fit. The last `needed` of the count bytes are the ones a close is
+        // reported against (a message's body, not its prefix). Completes at once when the bytes are already there.
+        private Task FillAsync(int count, int needed) => _receivedEnd - _receivedStart >= count ? Task.CompletedTask : ReceiveAsync(count, needed);
+
+        private async Task ReceiveAsync(int count, int needed)
         {
-            int read = Take(buffer, 0);
-            while (read < buffer.Length)
+            if (_receivedStart + count > _received.Length)
             {
-                int n = await Guard(() => _socket.ReceiveAsync(new ArraySegment<byte>(_received), SocketFlags.None)).ConfigureAwait(false);
+                byte[] target = count > _received.Length ? new byte[Math.Max(count, _received.Length * 2)] : _received;
+                Buffer.BlockCopy(_received, _receivedStart, target, 0, _receivedEnd - _receivedStart);
+                _received = target;
+                _receivedEnd -= _receivedStart;
+                _receivedStart = 0;
+            }
+
+            while (_receivedEnd - _receivedStart < count)
+            {
+                int n = await Guard(() => _socket.ReceiveAsync(new ArraySegment<byte>(_received, _receivedEnd, _received.Length - _receivedEnd), SocketFlags.None)).ConfigureAwait(false);
                 if (n == 0)
                 {
-                    throw new PeerWireException(PeerErrorKind.Closed, read == 0 ? "the peer closed the connection" : $"the peer closed the connection after {read} of {buffer.Length} bytes of a message");
+                    int read = _receivedEnd - _receivedStart - (count - needed);
+                    throw new PeerWireException(PeerErrorKind.Closed, read == 0 ? "the peer closed the connection" : $"the peer closed the connection after {read} of {needed} bytes of a message");
                 }
 
                 BytesReceived += n;
-                _receivedStart = 0;
-                _receivedEnd = n;
-                read += Take(buffer, read);
+                _receivedEnd += n;
             }
-        }
-
-        // Copies what the receive buffer holds, up to what buffer still lacks after offset; returns the count.
-        private int Take(byte[] buffer, int offset)
-        {
-            int count = Math.Min(buffer.Length - offset, _receivedEnd - _receivedStart);
-            Buffer.BlockCopy(_received, _receivedStart, buffer, offset, count);
-            _receivedStart += count;
-            return count;
         }
 
         // A socket closed by the token fails its pending operation with ObjectDisposedException or OperationAborted, and a

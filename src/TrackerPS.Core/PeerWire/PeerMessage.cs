@@ -48,9 +48,11 @@ namespace TrackerPS.Core.PeerWire
         /// <param name="maxLength">The largest message (id and payload) accepted, in bytes.</param>
         /// <returns>The length of id and payload; 0 for a keep-alive.</returns>
         /// <exception cref="PeerWireException">The length exceeds <paramref name="maxLength"/>.</exception>
-        public static int ReadLength(byte[] prefix, int maxLength)
+        public static int ReadLength(ArraySegment<byte> prefix, int maxLength)
         {
-            uint length = ((uint)prefix[0] << 24) | ((uint)prefix[1] << 16) | ((uint)prefix[2] << 8) | prefix[3];
+            byte[] bytes = prefix.Array!;
+            int at = prefix.Offset;
+            uint length = ((uint)bytes[at] << 24) | ((uint)bytes[at + 1] << 16) | ((uint)bytes[at + 2] << 8) | bytes[at + 3];
             if (length > (uint)maxLength)
             {
                 throw new PeerWireException(PeerErrorKind.ProtocolViolation, $"a message of {length} bytes exceeds the limit of {maxLength} bytes");

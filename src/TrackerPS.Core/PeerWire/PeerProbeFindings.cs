@@ -46,7 +46,7 @@ namespace TrackerPS.Core.PeerWire
                     _sawAvailability = true;
                     break;
                 case PeerMessageId.Extended when message.Payload.Length > 0 && message.Payload[0] == ExtensionHandshake.HandshakeId:
-                    _extension = ExtensionHandshake.Decode(ExtendedMessage.Body(message));
+                    _extension = ExtensionHandshake.Decode(new ArraySegment<byte>(ExtendedMessage.Body(message)));
                     break;
             }
         }

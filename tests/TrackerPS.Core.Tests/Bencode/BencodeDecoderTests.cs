@@ -1,4 +1,6 @@
+using System.Collections.Generic;
 using System.Linq;
+using System.Reflection;
 using System.Text;
 using TrackerPS.Core.Bencode;
 using Xunit;
@@ -47,6 +49,39 @@ namespace TrackerPS.Core.Tests.Bencode
             Assert.Equal(offset, error.Offset);
             Assert.Equal("t.torrent", error.SourceName);
             Assert.Equal($"Invalid bencode at byte {offset} in 't.torrent': {reason}", error.Message);
+        }
+
+        /// <summary>The cases of <see cref="Error_NamesReasonAndOffset"/>.</summary>
+        public static IEnumerable<object[]> ErrorCases =>
+            typeof(BencodeDecoderTests).GetMethod(nameof(Error_NamesReasonAndOffset))!.GetCustomAttributes<InlineDataAttribute>().SelectMany(a => a.GetData(null!));
+
+        [Theory]
+        [MemberData(nameof(ErrorCases))]
+        public void Error_InASegment_IsTheSame_CountedFromTheSegmentsStart(string input, int offset, string reason)
+        {
+            // Valid bencode on both sides: a decoder reading past either end of the segment would not fail the same way.
+            byte[] bytes = Bytes("i7e" + input + "e1:x");
+            var segment = new System.ArraySegment<byte>(bytes, 3, Bytes(input).Length);
+
+            BencodeException error = Assert.Throws<BencodeException>(() => BencodeDecoder.Decode(segment, null, "t.torrent"));
+
+            Assert.Equal(reason, error.Reason);
+            Assert.Equal(offset, error.Offset);
+        }
+
+        [Fact]
+        public void Segment_DecodesInPlace_WarningsCountedFromItsStart()
+        {
+            byte[] bytes = Bytes("xxd1:ai01ee1:yy");
+            BencodeDocument document = BencodeDecoder.Decode(new System.ArraySegment<byte>(bytes, 2, 10), new BencodeLimits { AllowTrailingBytes = true });
+
+            var root = (BDictionary)document.Root;
+            Assert.Equal(1, ((BInteger)root["a"]!).Value);
+            Assert.Equal(1, document.TrailingBytes);
+            Assert.Equal(9, root.Length);
+            Assert.Same(bytes, root.RawBytes.Array);
+            Assert.Equal(2, root.RawBytes.Offset);
+            Assert.Equal(4, Assert.Single(document.Warnings).Offset);
         }
 
         [Fact]

@@ -54,6 +54,60 @@ namespace TrackerPS.Core.Tests.PeerWire
         }
 
         [Fact]
+        public void AHugeAnnouncedSize_CostsAtMostMaxAmplificationTimesTheBytesSent()
+        {
+            // A liar announcing 16 MiB and sending one valid piece must not make us hold 16 MiB (1,024x what it sent).
+            const long Size = 16L * 1024 * 1024;
+            var assembly = new MetadataAssembly(Size);
+            var piece = new byte[16_384];
+            long before = GC.GetAllocatedBytesForCurrentThread();
+
+            assembly.Put(0, piece, "liar:1");
+            long afterOne = GC.GetAllocatedBytesForCurrentThread() - before;
+            int quarter = (int)(Size / MetadataAssembly.MaxAmplification / piece.Length);
+            for (int i = 1; i < quarter - 1; i++)
+            {
+                assembly.Put(i, piece, "liar:1");
+            }
+
+            long beforeBuffer = GC.GetAllocatedBytesForCurrentThread() - before;
+            assembly.Put(quarter - 1, piece, "liar:1");
+            long withBuffer = GC.GetAllocatedBytesForCurrentThread() - before;
+
+            Assert.InRange(afterOne, piece.Length, 2 * piece.Length);
+            Assert.InRange(beforeBuffer, (quarter - 1L) * piece.Length, (quarter - 1L) * (piece.Length + 64));
+            Assert.InRange(withBuffer - beforeBuffer, Size, Size + 1024);
+        }
+
+        [Fact]
+        public void PiecesKeptBeforeTheBufferExists_EndUpInPlace_AndAResetLetsThemBeReplaced()
+        {
+            // 10 pieces: the first two (under a quarter) are kept apart, the third brings the buffer.
+            const int Size = 10 * 16_384;
+            var assembly = new MetadataAssembly(Size);
+            for (int i = 9; i >= 0; i--)
+            {
+                assembly.Put(i, Enumerable.Repeat((byte)i, 16_384).ToArray(), "a:1");
+            }
+
+            byte[] bytes = assembly.Assemble();
+            for (int i = 0; i < 10; i++)
+            {
+                Assert.All(new ArraySegment<byte>(bytes, i * 16_384, 16_384), b => Assert.Equal((byte)i, b));
+            }
+
+            assembly.Reset();
+            for (int i = 0; i < 10; i++)
+            {
+                assembly.Put(i, Enumerable.Repeat((byte)(100 + i), 16_384).ToArray(), "b:1");
+            }
+
+            bytes = assembly.Assemble();
+            Assert.Equal(100, bytes[0]);
+            Assert.Equal(109, bytes[Size - 1]);
+        }
+
+        [Fact]
         public void Put_WrongLength_Throws_AndSizeBelowOneIsRefused()
         {
             var assembly = new MetadataAssembly(16_385);

@@ -152,6 +152,43 @@ namespace TrackerPS.Core.Tests.PeerWire
         }
 
         [Fact]
+        public async Task ExtensionHandshake_ComesWithTheHandshake_BeforeThePeerAnswers()
+        {
+            // The fake answers nothing until it has read our handshake and then our extension handshake (BEP 10), so a
+            // client that waited for the peer's handshake before sending its own extension handshake would time out.
+            bool? pipelined = null;
+            using FakePeer peer = new FakePeer(async c =>
+            {
+                byte[] theirs = await c.ReadAsync(68);
+                byte clientId = await c.ReadClientMetadataIdAsync();
+                pipelined = true;
+                await c.SendAsync(FakePeerConnection.Handshake(theirs[28..48]));
+                await c.SendExtensionHandshakeAsync(s_info.Length);
+                for (int i = 0; i < 3; i++)
+                {
+                    (int piece, _) = await c.ReadMetadataRequestAsync(clientId);
+                    await c.SendAsync(FakePeerConnection.Data(clientId, piece, s_info.Length, FakePeerConnection.Slice(s_info, piece)));
+                }
+
+                // Closing with the client's keep-alives unread would reset the connection under the last piece.
+                await Task.Delay(5_000);
+            });
+
+            Assert.Equal(s_info, await FetchAsync(Fetcher(timeoutSeconds: 2), peer));
+            Assert.True(pipelined);
+        }
+
+        [Fact]
+        public async Task PeerWithoutTheExtensionBit_IsNamed_ThoughItWasSentTheExtensionHandshake()
+        {
+            using FakePeer peer = new FakePeer(async c => { await c.HandshakeAsync(reserved5: 0); await Task.Delay(5_000); });
+
+            MetadataFetchException error = await FailAsync(Fetcher(), peer);
+
+            Assert.Contains($"{peer.EndPoint}: does not support the extension protocol (BEP 10), so it cannot send metadata", error.Message, StringComparison.Ordinal);
+        }
+
+        [Fact]
         public async Task NoPeers_IsNotFound()
         {
             MetadataFetchException error = await FailAsync(Fetcher());

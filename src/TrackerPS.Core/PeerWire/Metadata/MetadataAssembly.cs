@@ -5,16 +5,25 @@ using System.Linq;
 namespace TrackerPS.Core.PeerWire.Metadata
 {
     /// <summary>
-    /// The pieces of an info dictionary of one announced size (BEP 9), gathered from several peers. Nothing of the size
-    /// is allocated up front: a piece is stored as it arrives, so a peer announcing a huge size costs nothing until it
-    /// sends data, and peers announcing different sizes fill different assemblies instead of re-allocating one.
+    /// The pieces of an info dictionary of one announced size (BEP 9), gathered from several peers into one buffer of
+    /// that size. A peer announcing a huge size costs nothing until it sends pieces of exactly the right length with a
+    /// matching <c>total_size</c>: the first pieces are kept in arrays of their own, and the buffer of the announced
+    /// size is allocated only once they hold at least 1/<see cref="MaxAmplification"/> of it (they are then copied in,
+    /// and every later piece is copied once into its place). So the memory an assembly holds is at most
+    /// <see cref="MaxAmplification"/> times the bytes its peers sent (and at most the size, which the fetch bounds by its
+    /// <c>MaxMetadataSize</c>); peers announcing different sizes fill different assemblies instead of re-allocating one.
     /// Remembers which peer supplied each piece, so a failed hash check can drop exactly those peers. Not thread-safe.
     /// </summary>
     public sealed class MetadataAssembly
     {
-        private readonly byte[]?[] _pieces;
+        /// <summary>How many times the bytes received the buffer of the announced size may be when it is allocated.</summary>
+        public const int MaxAmplification = 4;
+
+        private readonly bool[] _present;
         private readonly string?[] _suppliers;
         private readonly int[] _requested;
+        private readonly byte[]?[] _early;
+        private byte[]? _bytes;
 
         /// <summary>Creates an empty assembly.</summary>
         /// <param name="size">The metadata size in bytes, at least 1.</param>
@@ -28,9 +37,10 @@ namespace TrackerPS.Core.PeerWire.Metadata
 
             Size = size;
             PieceCount = MetadataMessage.PieceCount(size);
-            _pieces = new byte[]?[PieceCount];
+            _present = new bool[PieceCount];
             _suppliers = new string?[PieceCount];
             _requested = new int[PieceCount];
+            _early = new byte[]?[PieceCount];
         }
 
         /// <summary>The metadata size in bytes.</summary>
@@ -56,7 +66,7 @@ namespace TrackerPS.Core.PeerWire.Metadata
             int fallback = -1;
             for (int i = 0; i < PieceCount; i++)
             {
-                if (_pieces[i] is not null || exclude.Contains(i))
+                if (_present[i] || exclude.Contains(i))
                 {
                     continue;
                 }
@@ -82,37 +92,64 @@ namespace TrackerPS.Core.PeerWire.Metadata
         /// <param name="piece">The piece index.</param>
         public void Release(int piece) => _requested[piece] = Math.Max(0, _requested[piece] - 1);
 
-        /// <summary>Stores a piece's data unless it is already present; its length must have been checked.</summary>
+        /// <summary>Copies a piece's data into its place unless it is already present; its length must have been checked.</summary>
         /// <param name="piece">The piece index.</param>
-        /// <param name="data">Exactly <see cref="MetadataMessage.PieceLength"/> bytes.</param>
+        /// <param name="data">Exactly <see cref="MetadataMessage.PieceLength"/> bytes (it may lie in a connection's buffer: it is copied).</param>
         /// <param name="supplier">The peer that sent it.</param>
         /// <exception cref="ArgumentException">The data has the wrong length.</exception>
-        public void Put(int piece, byte[] data, string supplier)
+        public void Put(int piece, ArraySegment<byte> data, string supplier)
         {
-            if (data.Length != MetadataMessage.PieceLength(Size, piece))
+            if (data.Count != MetadataMessage.PieceLength(Size, piece))
             {
                 throw new ArgumentException($"Piece {piece} must be {MetadataMessage.PieceLength(Size, piece)} bytes.", nameof(data));
             }
 
-            if (_pieces[piece] is null)
+            if (!_present[piece])
             {
-                _pieces[piece] = data;
+                Store(piece, data);
+                _present[piece] = true;
                 _suppliers[piece] = supplier;
                 Received++;
             }
         }
 
-        /// <summary>The whole info dictionary; every piece must be present.</summary>
-        /// <returns>The bytes.</returns>
-        public byte[] Assemble()
+        // Into the buffer once it exists or the pieces held (this one included) reach 1/MaxAmplification of the size.
+        private void Store(int piece, ArraySegment<byte> data)
         {
-            var bytes = new byte[Size];
-            for (int i = 0; i < PieceCount; i++)
+            if (_bytes is null && (Received + 1L) * MetadataMessage.PieceSize * MaxAmplification < Size)
             {
-                Buffer.BlockCopy(_pieces[i]!, 0, bytes, i * MetadataMessage.PieceSize, _pieces[i]!.Length);
+                _early[piece] = new byte[data.Count];
+                Buffer.BlockCopy(data.Array!, data.Offset, _early[piece]!, 0, data.Count);
+                return;
             }
 
-            return bytes;
+            if (_bytes is null)
+            {
+                _bytes = new byte[Size];
+                for (int i = 0; i < PieceCount; i++)
+                {
+                    if (_early[i] is byte[] early)
+                    {
+                        Buffer.BlockCopy(early, 0, _bytes, i * MetadataMessage.PieceSize, early.Length);
+                        _early[i] = null;
+                    }
+                }
+            }
+
+            Buffer.BlockCopy(data.Array!, data.Offset, _bytes, piece * MetadataMessage.PieceSize, data.Count);
+        }
+
+        /// <summary>The whole info dictionary; every piece must be present.</summary>
+        /// <returns>The assembly's own buffer, not a copy: pieces stored after a <see cref="Reset"/> overwrite it.</returns>
+        /// <exception cref="InvalidOperationException">A piece is missing.</exception>
+        public byte[] Assemble()
+        {
+            if (!IsComplete)
+            {
+                throw new InvalidOperationException($"{PieceCount - Received} of {PieceCount} pieces are missing.");
+            }
+
+            return _bytes!;
         }
 
         /// <summary>Empties the assembly after a failed hash check.</summary>
@@ -120,8 +157,9 @@ namespace TrackerPS.Core.PeerWire.Metadata
         public IReadOnlyList<string> Reset()
         {
             string[] suppliers = _suppliers.Where(s => s is not null).Select(s => s!).Distinct(SeededComparer.Ordinal).ToArray();
-            Array.Clear(_pieces, 0, PieceCount);
+            Array.Clear(_present, 0, PieceCount);
             Array.Clear(_suppliers, 0, PieceCount);
+            Array.Clear(_early, 0, PieceCount);
             Received = 0;
             return suppliers;
         }

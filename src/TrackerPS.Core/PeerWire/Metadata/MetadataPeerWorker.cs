@@ -58,7 +58,10 @@ namespace TrackerPS.Core.PeerWire.Metadata
             {
                 PeerFeatures features = PeerFeatures.ExtensionProtocol | (_target.UpgradedHash is null ? 0 : PeerFeatures.V2Upgrade);
                 var ours = new PeerHandshake(features, _target.HandshakeHash, _options.PeerId);
-                using PeerSession session = await PeerSession.OpenAsync(_address, ours, _target.UpgradedHash, _options.NetworkPolicy, life.Token).ConfigureAwait(false);
+                // Our extension handshake goes in the handshake's write: a peer without the extension bit is dropped
+                // unread (FetchAsync), so only a peer that supports BEP 10 reads it, a round trip sooner.
+                var extension = new ExtensionHandshake { Client = _options.ClientName, Messages = new Dictionary<string, byte> { ["ut_metadata"] = LocalMetadataId } };
+                using PeerSession session = await PeerSession.OpenAsync(_address, ours, extension.Encode().Encode(), _target.UpgradedHash, _options.NetworkPolicy, life.Token).ConfigureAwait(false);
                 _swarm.Connected();
                 await FetchAsync(session, life).ConfigureAwait(false);
             }
@@ -89,8 +92,6 @@ namespace TrackerPS.Core.PeerWire.Metadata
                 throw Violation("does not support the extension protocol (BEP 10), so it cannot send metadata");
             }
 
-            var handshake = new ExtensionHandshake { Client = _options.ClientName, Messages = new Dictionary<string, byte> { ["ut_metadata"] = LocalMetadataId } };
-            await session.Connection.SendAsync(handshake.Encode().Encode()).ConfigureAwait(false);
             ExtensionHandshake theirs = await ReadExtensionHandshakeAsync(session.Connection, life).ConfigureAwait(false);
             if (!theirs.Messages.TryGetValue("ut_metadata", out byte remoteId))
             {
@@ -114,11 +115,12 @@ namespace TrackerPS.Core.PeerWire.Metadata
                     throw Violation($"rejected piece(s) {string.Join(", ", _rejected.OrderBy(p => p))}");
                 }
 
-                PeerMessage message = await ReadAsync(session.Connection, life).ConfigureAwait(false);
+                // The frame lies in the connection's buffer until the next read: decoded in place, its piece copied once into the assembly.
+                ArraySegment<byte> frame = await ReadAsync(session.Connection, life).ConfigureAwait(false);
                 received = false;
-                if (message.Id == (byte)PeerMessageId.Extended && message.Payload.Length > 0 && message.Payload[0] == LocalMetadataId)
+                if (IsExtended(frame, LocalMetadataId))
                 {
-                    MetadataMessage metadata = MetadataMessage.Decode(ExtendedMessage.Body(message));
+                    MetadataMessage metadata = MetadataMessage.Decode(ExtendedBody(frame));
                     received = metadata.Type == (long)MetadataMessageType.Data;
                     await HandleAsync(metadata, session.Connection, remoteId).ConfigureAwait(false);
                 }
@@ -203,9 +205,9 @@ namespace TrackerPS.Core.PeerWire.Metadata
             }
 
             int expected = MetadataMessage.PieceLength(assembly.Size, piece);
-            if (message.Data.Length != expected)
+            if (message.Data.Count != expected)
             {
-                throw Violation($"sent {message.Data.Length} bytes for piece {piece}, expected {expected}");
+                throw Violation($"sent {message.Data.Count} bytes for piece {piece}, expected {expected}");
             }
 
             return piece;
@@ -215,20 +217,26 @@ namespace TrackerPS.Core.PeerWire.Metadata
         {
             while (true)
             {
-                PeerMessage message = await ReadAsync(connection, life).ConfigureAwait(false);
-                if (message.Id == (byte)PeerMessageId.Extended && message.Payload.Length > 0 && message.Payload[0] == ExtensionHandshake.HandshakeId)
+                ArraySegment<byte> frame = await ReadAsync(connection, life).ConfigureAwait(false);
+                if (IsExtended(frame, ExtensionHandshake.HandshakeId))
                 {
-                    return ExtensionHandshake.Decode(ExtendedMessage.Body(message));
+                    return ExtensionHandshake.Decode(ExtendedBody(frame));
                 }
             }
         }
 
-        private async Task<PeerMessage> ReadAsync(PeerConnection connection, CancellationTokenSource life)
+        private async Task<ArraySegment<byte>> ReadAsync(PeerConnection connection, CancellationTokenSource life)
         {
-            PeerMessage message = await connection.ReadMessageAsync(PeerMessage.MaxLength).ConfigureAwait(false);
+            ArraySegment<byte> frame = await connection.ReadFrameAsync(PeerMessage.MaxLength).ConfigureAwait(false);
             life.CancelAfter(_options.Timeout);
-            return message;
+            return frame;
         }
+
+        // A frame is the message id, then (for an extended message) the extended id, then the body.
+        private static bool IsExtended(ArraySegment<byte> frame, byte extendedId) =>
+            frame.Count > 1 && frame.Array![frame.Offset] == (byte)PeerMessageId.Extended && frame.Array[frame.Offset + 1] == extendedId;
+
+        private static ArraySegment<byte> ExtendedBody(ArraySegment<byte> frame) => new ArraySegment<byte>(frame.Array!, frame.Offset + 2, frame.Count - 2);
 
         private static PeerWireException Violation(string message) => new PeerWireException(PeerErrorKind.ProtocolViolation, message);
     }

@@ -103,7 +103,7 @@ namespace TrackerPS.Core.PeerWire.Metadata
         }
 
         /// <summary>Stores a checked piece; when it completes the assembly, verifies it and either finishes the fetch or drops the suppliers.</summary>
-        internal void Deliver(MetadataAssembly assembly, int piece, byte[] data, string peer)
+        internal void Deliver(MetadataAssembly assembly, int piece, ArraySegment<byte> data, string peer)
         {
             lock (_gate)
             {
