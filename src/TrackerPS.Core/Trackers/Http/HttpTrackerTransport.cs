@@ -31,6 +31,12 @@ namespace TrackerPS.Core.Trackers.Http
     /// </remarks>
     internal sealed class HttpTrackerTransport : IDisposable
     {
+        /// <summary>
+        /// How many times one hop's GET is sent when the connection is reset or ends before any response header (a
+        /// pooled connection the tracker had closed); see <see cref="SendAsync"/>.
+        /// </summary>
+        internal const int MaxSendsPerHop = 3;
+
         private readonly HttpClient _client;
         private readonly TrackerClientOptions _options;
 
@@ -73,8 +79,7 @@ namespace TrackerPS.Core.Trackers.Http
                 {
                     CheckedHost host = await TrackerNetworkGuard.ResolveAsync(
                         _options.NetworkPolicy, tracker, current, loopbackPathSuffix, redirectedFrom, timeout.Token).ConfigureAwait(false);
-                    using HttpRequestMessage request = CreateRequest(current, host);
-                    using HttpResponseMessage response = await _client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
+                    using HttpResponseMessage response = await SendAsync(current, host, timeout.Token).ConfigureAwait(false);
                     int status = (int)response.StatusCode;
                     if (IsRedirect(status))
                     {
@@ -117,6 +122,40 @@ namespace TrackerPS.Core.Trackers.Http
             string? inner = ex.InnerException?.Message;
             return inner is null || ex.Message.Contains(inner) ? ex.Message : ex.Message + " " + inner;
         }
+
+        // A connection the tracker closed without saying so (opentracker closes after every reply, with no
+        // "Connection: close") can be taken for the next request just before its close arrives: the request is reset
+        // unread, or the connection ends before any reply. HttpClient repeats such a request on a new connection only in
+        // some of these cases (dotnet/runtime#60644), so a GET that failed so before any response header is sent again,
+        // up to MaxSendsPerHop times in all: each failure discards its connection, but at 64 requests in flight several
+        // pooled connections can be closed at once. A tracker that resets every request still fails.
+        private async Task<HttpResponseMessage> SendAsync(Uri uri, CheckedHost host, CancellationToken cancellationToken)
+        {
+            for (int attempt = 1; ; attempt++)
+            {
+                using HttpRequestMessage request = CreateRequest(uri, host);
+                try
+                {
+                    return await _client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                }
+                catch (HttpRequestException ex) when (attempt < MaxSendsPerHop && IsDroppedConnection(ex) && !cancellationToken.IsCancellationRequested)
+                {
+                }
+            }
+        }
+
+        /// <summary>
+        /// Reset by the peer, or ended (an <see cref="IOException"/>: .NET's HttpIOException is one) before the response
+        /// headers; never a refused connection, a name that does not resolve or a TLS failure.
+        /// </summary>
+        /// <param name="ex">What <see cref="HttpClient.SendAsync(HttpRequestMessage, HttpCompletionOption, CancellationToken)"/> threw.</param>
+        /// <returns>True when the request may be sent again.</returns>
+        internal static bool IsDroppedConnection(HttpRequestException ex) => ex.InnerException switch
+        {
+            SocketException socket => socket.SocketErrorCode is SocketError.ConnectionReset or SocketError.ConnectionAborted,
+            IOException io => io.InnerException is not SocketException inner || inner.SocketErrorCode is SocketError.ConnectionReset or SocketError.ConnectionAborted,
+            _ => false,
+        };
 
         private static bool IsTransportFailure(Exception ex) =>
             ex is OperationCanceledException or IOException or HttpRequestException or ObjectDisposedException;

@@ -1,10 +1,12 @@
 using System;
-using System.Text.RegularExpressions;
 using System.Collections.Generic;
+using System.IO;
 using System.Linq;
 using System.Net;
+using System.Net.Http;
 using System.Net.Sockets;
 using System.Text;
+using System.Text.RegularExpressions;
 using System.Threading;
 using System.Threading.Tasks;
 using TrackerPS.Core.Network;
@@ -262,6 +264,21 @@ namespace TrackerPS.Core.Tests.Trackers.Http
 
             Assert.Equal(TrackerErrorKind.ConnectionFailed, error.Kind);
             Assert.StartsWith($"Could not reach tracker {server.Url("/announce")}", error.Message);
+        }
+
+        [Fact]
+        public void OnlyAResetOrEndedConnectionIsRepeated_NeverARefusedOneANameOrTls()
+        {
+            static HttpRequestException Failed(Exception inner) => new HttpRequestException("failed", inner);
+
+            Assert.True(HttpTrackerTransport.IsDroppedConnection(Failed(new SocketException((int)SocketError.ConnectionReset))));
+            Assert.True(HttpTrackerTransport.IsDroppedConnection(Failed(new IOException("reset", new SocketException((int)SocketError.ConnectionReset)))));
+            Assert.True(HttpTrackerTransport.IsDroppedConnection(Failed(new IOException("The response ended prematurely."))));
+            Assert.False(HttpTrackerTransport.IsDroppedConnection(Failed(new SocketException((int)SocketError.ConnectionRefused))));
+            Assert.False(HttpTrackerTransport.IsDroppedConnection(Failed(new SocketException((int)SocketError.HostNotFound))));
+            Assert.False(HttpTrackerTransport.IsDroppedConnection(Failed(new IOException("refused", new SocketException((int)SocketError.ConnectionRefused)))));
+            Assert.False(HttpTrackerTransport.IsDroppedConnection(Failed(new System.Security.Authentication.AuthenticationException("tls"))));
+            Assert.False(HttpTrackerTransport.IsDroppedConnection(new HttpRequestException("no inner")));
         }
 
         [Fact]
