@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace TrackerPS.Core
 {
     /// <summary>Lower-case hexadecimal text of raw bytes (info-hashes, peer ids).</summary>
@@ -14,13 +12,38 @@ namespace TrackerPS.Core
         /// <returns>2 × <paramref name="count"/> hex digits.</returns>
         internal static string Encode(byte[] bytes, int offset, int count)
         {
-            var text = new StringBuilder(count * 2);
-            for (int i = offset; i < offset + count; i++)
+            // One char array and the string: a StringBuilder added itself and its own buffer per call (one per file's
+            // pieces root when a v2 torrent is read).
+            var text = new char[count * 2];
+            for (int i = 0; i < count; i++)
             {
-                text.Append(Digits[bytes[i] >> 4]).Append(Digits[bytes[i] & 0xF]);
+                text[2 * i] = Digits[bytes[offset + i] >> 4];
+                text[(2 * i) + 1] = Digits[bytes[offset + i] & 0xF];
             }
 
-            return text.ToString();
+            return new string(text);
+        }
+
+        /// <summary>True when <paramref name="hex"/> is the lower-case hex of <paramref name="bytes"/>, compared without decoding it.</summary>
+        /// <param name="hex">Lower-case hex digits.</param>
+        /// <param name="bytes">The bytes.</param>
+        /// <returns>True when they match digit for digit.</returns>
+        internal static bool Matches(string hex, byte[] bytes)
+        {
+            if (hex.Length != bytes.Length * 2)
+            {
+                return false;
+            }
+
+            for (int i = 0; i < bytes.Length; i++)
+            {
+                if (hex[2 * i] != Digits[bytes[i] >> 4] || hex[(2 * i) + 1] != Digits[bytes[i] & 0xF])
+                {
+                    return false;
+                }
+            }
+
+            return true;
         }
     }
 }

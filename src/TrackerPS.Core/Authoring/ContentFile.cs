@@ -9,6 +9,8 @@ namespace TrackerPS.Core.Authoring
     /// </summary>
     public sealed class ContentFile
     {
+        private byte[][]? _pathBytes;
+
         /// <summary>Creates a file entry.</summary>
         /// <param name="fullPath">The file's full path on disk.</param>
         /// <param name="pathElements">Its path inside the torrent, one element per folder level; empty for a single-file torrent.</param>
@@ -23,7 +25,6 @@ namespace TrackerPS.Core.Authoring
 
             FullPath = fullPath ?? throw new ArgumentNullException(nameof(fullPath));
             PathElements = pathElements ?? throw new ArgumentNullException(nameof(pathElements));
-            PathBytes = Array.ConvertAll(pathElements, e => Encoding.UTF8.GetBytes(e));
             Length = length;
         }
 
@@ -33,8 +34,11 @@ namespace TrackerPS.Core.Authoring
         /// <summary>The path inside the torrent, one element per level (BEP 3 <c>path</c>); empty for a single-file torrent.</summary>
         public string[] PathElements { get; }
 
-        /// <summary>The path elements as UTF-8 bytes, as they are written and ordered (BEP 52 <c>file tree</c> order).</summary>
-        public byte[][] PathBytes { get; }
+        /// <summary>
+        /// The path elements as UTF-8 bytes, as they are written and ordered (BEP 52 <c>file tree</c> order); encoded when
+        /// first read, so that checking a torrent, which never writes or orders its files, does not encode them.
+        /// </summary>
+        public byte[][] PathBytes => _pathBytes ??= Array.ConvertAll(PathElements, e => Encoding.UTF8.GetBytes(e));
 
         /// <summary>The path inside the torrent with '/' between elements.</summary>
         public string RelativePath => string.Join("/", PathElements);

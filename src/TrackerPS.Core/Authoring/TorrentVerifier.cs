@@ -18,12 +18,13 @@ namespace TrackerPS.Core.Authoring
     /// </summary>
     public sealed class TorrentVerifier
     {
+        private static readonly string s_separator = Path.DirectorySeparatorChar.ToString();
         private readonly TorrentInfo _torrent;
         private readonly BString? _pieces;
         private readonly BDictionary? _layers;
         private readonly string _contentPath;
         private readonly bool _singleFile;
-        private Dictionary<BString, BValue>? _layerMap;
+        private Dictionary<string, BValue>? _layerMap;
         private readonly List<TorrentFile?> _entryFiles = new List<TorrentFile?>();
 
         /// <summary>Prepares a check.</summary>
@@ -34,13 +35,14 @@ namespace TrackerPS.Core.Authoring
         /// <exception cref="BencodeException">The file is not bencode.</exception>
         public TorrentVerifier(byte[] torrentBytes, string? sourceName, string contentPath)
         {
-            _torrent = TorrentReader.Read(torrentBytes, sourceName, new TorrentReadOptions { IncludePadFiles = true });
+            // One decode: the parsed torrent and the pieces and layers compared below come from the same document.
+            _torrent = TorrentReader.Read(torrentBytes, sourceName, new TorrentReadOptions { IncludePadFiles = true }, out BencodeDocument document);
             if (_torrent.HasUnsafePath)
             {
                 throw new MetainfoException("a file path would leave the content folder; not checking it", sourceName);
             }
 
-            var root = (BDictionary)BencodeDecoder.Decode(torrentBytes, null, sourceName).Root;
+            var root = (BDictionary)document.Root;
             var info = (BDictionary)root["info"]!;
             _pieces = _torrent.Version == TorrentVersion.V2 ? null : info["pieces"] as BString;
             _layers = _torrent.Version == TorrentVersion.V1 ? null : root["piece layers"] as BDictionary;
@@ -95,7 +97,8 @@ namespace TrackerPS.Core.Authoring
         {
             var entries = new List<LayoutEntry>();
             long position = 0;
-            foreach (TorrentFile file in _torrent.Files.OrderBy(f => f.Offset))
+            // Torrent order is stream order: the reader lays each file out after the one before it (FileLayout).
+            foreach (TorrentFile file in _torrent.Files)
             {
                 if (file.Offset > position)
                 {
@@ -114,10 +117,28 @@ namespace TrackerPS.Core.Authoring
 
         private ContentFile ToContentFile(TorrentFile file)
         {
-            string[] elements = file.RawPath.Select(e => Encoding.UTF8.GetString(e)).ToArray();
-            return _singleFile
-                ? new ContentFile(_contentPath, Array.Empty<string>(), file.Length)
-                : new ContentFile(elements.Aggregate(_contentPath, Path.Combine), elements, file.Length) { SymlinkTarget = file.RawSymlinkPath?.Select(e => Encoding.UTF8.GetString(e)).ToArray() };
+            if (_singleFile)
+            {
+                return new ContentFile(_contentPath, Array.Empty<string>(), file.Length);
+            }
+
+            // No element is rooted or holds a separator (HasUnsafePath was refused above), so one join is the full path.
+            string[] elements = Utf8(file.RawPath);
+            return new ContentFile(Path.Combine(_contentPath, string.Join(s_separator, elements)), elements, file.Length)
+            {
+                SymlinkTarget = file.RawSymlinkPath is null ? null : Utf8(file.RawSymlinkPath),
+            };
+        }
+
+        private static string[] Utf8(byte[][] raw)
+        {
+            var text = new string[raw.Length];
+            for (int i = 0; i < raw.Length; i++)
+            {
+                text[i] = Encoding.UTF8.GetString(raw[i]);
+            }
+
+            return text;
         }
 
         private bool[] CompareV1(byte[] computed)
@@ -144,10 +165,10 @@ namespace TrackerPS.Core.Authoring
 
                 long first = entry.Offset / Layout.PieceLength;
                 long count = (entry.Length + Layout.PieceLength - 1) / Layout.PieceLength;
-                byte[]? expectedRoot = ExpectedRoot(_entryFiles[i]!);
+                string? expectedRoot = _entryFiles[i]!.PiecesRoot;
                 if (count == 1)
                 {
-                    bad[first] = expectedRoot is null || !expectedRoot.SequenceEqual(hashes.Roots[i]!);
+                    bad[first] = expectedRoot is null || !Hex.Matches(expectedRoot, hashes.Roots[i]!);
                     continue;
                 }
 
@@ -162,10 +183,24 @@ namespace TrackerPS.Core.Authoring
             return bad;
         }
 
-        private BString? FindLayer(byte[] root)
+        /// <summary>The layer keyed by a file's pieces root, looked up by its hex as <see cref="TorrentFile.PiecesRoot"/> has it.</summary>
+        private BString? FindLayer(string root)
         {
-            _layerMap ??= (_layers?.Entries ?? Array.Empty<KeyValuePair<BString, BValue>>()).ToDictionary(e => e.Key, e => e.Value);
-            return _layerMap.TryGetValue(new BString(root), out BValue? layer) ? layer as BString : null;
+            if (_layerMap is null)
+            {
+                _layerMap = new Dictionary<string, BValue>(SeededComparer.Ordinal);
+                foreach (KeyValuePair<BString, BValue> entry in _layers?.Entries ?? Array.Empty<KeyValuePair<BString, BValue>>())
+                {
+                    if (entry.Key.Count == MerkleTree.HashSize)
+                    {
+                        // A decoded dictionary never holds two equal keys, so no hex is added twice.
+                        ArraySegment<byte> key = entry.Key.Bytes;
+                        _layerMap.Add(Hex.Encode(key.Array!, key.Offset, key.Count), entry.Value);
+                    }
+                }
+            }
+
+            return _layerMap.TryGetValue(root, out BValue? layer) ? layer as BString : null;
         }
 
         private static bool Same(ArraySegment<byte> a, int aOffset, byte[] b, int bOffset, int count)
@@ -179,11 +214,6 @@ namespace TrackerPS.Core.Authoring
             }
 
             return true;
-        }
-
-        private static byte[]? ExpectedRoot(TorrentFile file)
-        {
-            return file.PiecesRoot is string hex ? Enumerable.Range(0, hex.Length / 2).Select(i => Convert.ToByte(hex.Substring(i * 2, 2), 16)).ToArray() : null;
         }
 
         /// <summary>

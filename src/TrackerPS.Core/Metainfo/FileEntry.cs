@@ -55,6 +55,16 @@ namespace TrackerPS.Core.Metainfo
         /// <summary>The length in chars of <see cref="Path"/>, without joining it.</summary>
         public int PathLength => _path?.Length ?? _treePath!.Length;
 
+        /// <summary>
+        /// True when <paramref name="other"/> has the same <see cref="Path"/>; a v2 path is compared node by node, not
+        /// joined (a hybrid's check joined one string per file).
+        /// </summary>
+        public bool SamePath(in FileEntry other) =>
+            _path is not null && other._path is not null ? string.Equals(_path, other._path, StringComparison.Ordinal)
+            : _path is not null ? other._treePath!.Matches(_path)
+            : other._path is not null ? _treePath!.Matches(other._path)
+            : _treePath!.Matches(other._treePath!.ToString());
+
         /// <summary>Size in bytes.</summary>
         public long Length { get; }
 

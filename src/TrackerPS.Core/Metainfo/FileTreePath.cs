@@ -65,6 +65,26 @@ namespace TrackerPS.Core.Metainfo
             return new string(joined);
         }
 
+        /// <summary>True when <paramref name="path"/> is <see cref="ToString"/>'s text, compared node by node without joining it.</summary>
+        public bool Matches(string path)
+        {
+            if (path.Length != Length)
+            {
+                return false;
+            }
+
+            for (FileTreePath? node = this; node is not null; node = node.Parent)
+            {
+                int start = node.Parent is null ? 0 : node.Length - node.Element.Length;
+                if (string.CompareOrdinal(path, start, node.Element, 0, node.Element.Length) != 0 || (start > 0 && path[start - 1] != '/'))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
         /// <summary>The keys as stored from the top, joined with '/', for messages.</summary>
         public string KeyText()
         {

@@ -26,8 +26,8 @@ namespace TrackerPS.Core.Metainfo
             {
                 FileEntry v1 = v1Files[real[k]];
                 FileEntry v2 = v2Files[k];
-                // Lengths first: a v2 path is joined only to compare it with a v1 path of the same length.
-                if (v1.PathLength != v2.PathLength || v1.Length != v2.Length || v1.Path != v2.Path)
+                // Lengths first, then the paths, a v2 one compared node by node (joined only for the message).
+                if (v1.PathLength != v2.PathLength || v1.Length != v2.Length || !v1.SamePath(v2))
                 {
                     Warn(context, $"file {k} is '{v1.Path}' ({v1.Length} bytes) in v1 'files' but '{v2.Path}' ({v2.Length} bytes) in v2 'file tree'");
                     return false;

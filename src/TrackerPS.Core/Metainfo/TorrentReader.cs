@@ -66,18 +66,32 @@ namespace TrackerPS.Core.Metainfo
             return ReadAll(stream);
         }
 
-        private static TorrentInfo Read(byte[] data, string? sourceName, TorrentReadOptions options, string? path)
+        /// <summary>
+        /// Parses a torrent as <see cref="Read(byte[], string?, TorrentReadOptions?)"/> does and hands back the decoded
+        /// document too, for a caller that needs values the torrent does not keep (Test-Torrent's <c>pieces</c> and
+        /// <c>piece layers</c>), so that the bytes are decoded once.
+        /// </summary>
+        internal static TorrentInfo Read(byte[] data, string? sourceName, TorrentReadOptions options, out BencodeDocument document) =>
+            Read(data, sourceName, options, path: null, out document);
+
+        private static TorrentInfo Read(byte[] data, string? sourceName, TorrentReadOptions options, string? path) =>
+            Read(data, sourceName, options, path, out _);
+
+        private static TorrentInfo Read(byte[] data, string? sourceName, TorrentReadOptions options, string? path, out BencodeDocument document)
         {
             if (data is null)
             {
                 throw new ArgumentNullException(nameof(data));
             }
 
-            return Contain(() =>
+            BencodeDocument? decoded = null;
+            TorrentInfo torrent = Contain(() =>
             {
-                BencodeDocument document = BencodeDecoder.Decode(data, EffectiveLimits(options), sourceName);
-                return MetainfoParser.Parse(document, new MetainfoContext(sourceName, options), path);
+                decoded = BencodeDecoder.Decode(data, EffectiveLimits(options), sourceName);
+                return MetainfoParser.Parse(decoded, new MetainfoContext(sourceName, options), path);
             }, sourceName);
+            document = decoded!;
+            return torrent;
         }
 
         /// <summary>

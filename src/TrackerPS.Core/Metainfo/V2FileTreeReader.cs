@@ -88,8 +88,9 @@ namespace TrackerPS.Core.Metainfo
             return new FileEntry(path, length, attributes, unsafePath, leaf.Offset)
             {
                 Symlink = symlink,
-                // A pieces root is a SHA-256 like a v2 info-hash, so it shares the hex formatting.
-                PiecesRoot = root is null ? null : new InfoHash(root.ToArray()).ToHex(),
+                // A pieces root is a SHA-256 like a v2 info-hash, so it shares the hex formatting; encoded from the input
+                // in place, with no copy of its 32 bytes.
+                PiecesRoot = root is null ? null : Hex.Encode(root.Bytes.Array!, root.Bytes.Offset, root.Count),
             };
         }
     }

@@ -48,6 +48,24 @@ namespace TrackerPS.Core.Tests.Authoring
         }
 
         [Fact]
+        public void Verify_V2_AFlippedByteInAOnePieceFile_FailsItsPiecesRoot()
+        {
+            using ContentTree tree = ContentTree.Tricky();
+            byte[] torrent = Create(tree, TorrentVersion.V2);
+            string small = Path.Combine(tree.Root, "e1.bin");
+            byte[] bytes = File.ReadAllBytes(small);
+            bytes[10] ^= 0x01;
+            File.WriteAllBytes(small, bytes);
+
+            TorrentVerification result = new TorrentVerifier(torrent, "t", tree.Root).Verify(CancellationToken.None);
+
+            FileCheck file = result.Files.Single(f => f.Path == "e1.bin");
+            Assert.Equal(FileCheckStatus.Incomplete, file.Status);
+            Assert.Single(file.BadPieces);
+            Assert.Single(result.Files, f => f.Status != FileCheckStatus.Complete);
+        }
+
+        [Fact]
         public void Verify_ALongerFile_IsWrongSize_NeverComplete()
         {
             using ContentTree tree = ContentTree.Tricky();
