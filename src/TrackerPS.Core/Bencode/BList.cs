@@ -38,6 +38,12 @@ namespace TrackerPS.Core.Bencode
         /// <summary>Number of items, without creating them.</summary>
         internal int Count => _items?.Length ?? _tokens!.ChildCount(_index);
 
+        /// <summary>The decoder's tokens a decoded list reads its items from, or null for a list built in code.</summary>
+        internal BencodeTokenList? Tokens => _tokens;
+
+        /// <summary>The list's own token in <see cref="Tokens"/>; its items follow it (see <see cref="BencodeTokenList.Next"/>).</summary>
+        internal int TokenIndex => _index;
+
         /// <summary>
         /// The items one at a time, for a single pass over a long list: a decoded list creates each item as it is reached
         /// and keeps none, so items already visited can be collected while the pass goes on.

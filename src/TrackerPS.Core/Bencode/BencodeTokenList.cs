@@ -59,6 +59,18 @@ namespace TrackerPS.Core.Bencode
         /// <summary>A container's number of children; a dictionary counts keys and values, so it has half as many entries.</summary>
         public int ChildCount(int index) => At(index).ChildCount;
 
+        /// <summary>A token's kind, read from its first input byte.</summary>
+        public BencodeKind Kind(int index) => KindAt(At(index).Offset);
+
+        /// <summary>An integer token's value.</summary>
+        public long IntegerValue(int index) => At(index).IntegerValue;
+
+        /// <summary>Offset of a string token's first content byte (after the length prefix and ':').</summary>
+        public int StringStart(int index) => At(index).ContentStart;
+
+        /// <summary>Number of content bytes of a string token.</summary>
+        public int StringCount(int index) => StringCount(At(index));
+
         /// <summary>Creates the value object for a token (a container's children are created when it is asked for them).</summary>
         public BValue Create(int index)
         {

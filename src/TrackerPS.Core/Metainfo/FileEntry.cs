@@ -33,6 +33,21 @@ namespace TrackerPS.Core.Metainfo
                 || Array.Exists(elements, e => e.StartsWith(BitCometPadPrefix, StringComparison.Ordinal));
         }
 
+        /// <param name="path">The file's v1 <c>path</c>, every element valid UTF-8, safe and not a pad name (<see cref="PlainV1File"/>), decoded when read.</param>
+        /// <param name="length">Size in bytes.</param>
+        /// <param name="sourceOffset">Byte offset of the file's dictionary in the input, for messages.</param>
+        public FileEntry(EncodedPath path, long length, int sourceOffset)
+        {
+            _path = null;
+            _treePath = null;
+            Length = length;
+            Attributes = string.Empty;
+            HasUnsafePath = false;
+            SourceOffset = sourceOffset;
+            IsPadding = false;
+            EncodedRawPath = path;
+        }
+
         /// <param name="path">The file's node in the v2 <c>file tree</c>.</param>
         /// <param name="length">Size in bytes.</param>
         /// <param name="attributes">BEP 47 <c>attr</c>, empty when absent.</param>
@@ -49,11 +64,11 @@ namespace TrackerPS.Core.Metainfo
             IsPadding = attributes.IndexOf('p') >= 0 || path.HasPadName;
         }
 
-        /// <summary>The decoded elements joined with '/' (for a v2 file, joined on each read: keep the result).</summary>
-        public string Path => _path ?? _treePath!.ToString();
+        /// <summary>The decoded elements joined with '/' (for a v2 file or a plain v1 one, joined on each read: keep the result).</summary>
+        public string Path => _path ?? _treePath?.ToString() ?? EncodedRawPath!.Value.JoinUtf8();
 
-        /// <summary>The length in chars of <see cref="Path"/>, without joining it.</summary>
-        public int PathLength => _path?.Length ?? _treePath!.Length;
+        /// <summary>The length in chars of <see cref="Path"/>, without joining it (except for a plain v1 file).</summary>
+        public int PathLength => _path?.Length ?? _treePath?.Length ?? Path.Length;
 
         /// <summary>Size in bytes.</summary>
         public long Length { get; }
@@ -80,7 +95,7 @@ namespace TrackerPS.Core.Metainfo
         /// <summary>The BEP 47 symlink target, or null when the file is not a symlink.</summary>
         public SymlinkTarget? Symlink { get; init; }
 
-        public TorrentFile ToTorrentFile(long offset) => new TorrentFile(_path, _treePath, RawPath, EncodedRawPath)
+        public TorrentFile ToTorrentFile(long offset) => new TorrentFile(_treePath is null ? Path : null, _treePath, RawPath, EncodedRawPath)
         {
             Length = Length,
             Offset = offset,
