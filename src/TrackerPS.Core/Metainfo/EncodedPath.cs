@@ -30,6 +30,9 @@ namespace TrackerPS.Core.Metainfo
             _length = length;
         }
 
+        /// <summary>True for the default value, which holds no path.</summary>
+        public bool IsEmpty => _buffer is null;
+
         /// <summary>
         /// The elements as UTF-8 joined with '/', for a path whose elements the reader found valid UTF-8
         /// (<see cref="PlainV1File"/>): read from the encoded list straight into the one string, with no string per element.
