@@ -35,7 +35,7 @@ namespace TrackerPS.Core.Bencode
         /// <summary>The items, in order.</summary>
         public IReadOnlyList<BValue> Items => _items ?? CreateItems();
 
-        /// <summary>Number of items, without creating them.</summary>
+        /// <summary>Number of items, counted from the tokens (a walk over them) without creating them.</summary>
         internal int Count => _items?.Length ?? _tokens!.ChildCount(_index);
 
         /// <summary>The decoder's tokens a decoded list reads its items from, or null for a list built in code.</summary>
