@@ -41,7 +41,7 @@ namespace TrackerPS.Core.Bencode
         /// <summary>The entries, in the order they were decoded (or given).</summary>
         public IReadOnlyList<KeyValuePair<BString, BValue>> Entries => _entries ?? CreateEntries();
 
-        /// <summary>Number of entries, without creating them.</summary>
+        /// <summary>Number of entries, counted from the tokens (a walk over them) without creating them.</summary>
         internal int Count => _entries?.Length ?? _tokens!.ChildCount(_index) / 2;
 
         /// <summary>Looks up a value by key (compared as UTF-8 bytes).</summary>
@@ -78,18 +78,14 @@ namespace TrackerPS.Core.Bencode
         /// <summary>Finds a key among the tokens and creates only its value (the first key in input order wins, as in <see cref="Entries"/>).</summary>
         private BValue? FindToken(string key)
         {
-            int keyIndex = _index + 1;
-            int count = Count;
-            for (int i = 0; i < count; i++)
+            int end = _tokens!.Next(_index);
+            for (int keyIndex = _index + 1; keyIndex < end; keyIndex = _tokens.Next(keyIndex + 1))
             {
                 // A key is a string, a single token: its value is the next one.
-                int value = keyIndex + 1;
-                if (_tokens!.StringEquals(keyIndex, key))
+                if (_tokens.StringEquals(keyIndex, key))
                 {
-                    return _tokens.Create(value);
+                    return _tokens.Create(keyIndex + 1);
                 }
-
-                keyIndex = _tokens.Next(value);
             }
 
             return null;
@@ -110,12 +106,10 @@ namespace TrackerPS.Core.Bencode
 
         private IEnumerable<KeyValuePair<BString, BValue>> TokenEntries()
         {
-            int key = _index + 1;
-            for (int i = 0; i < Count; i++)
+            int end = _tokens!.Next(_index);
+            for (int key = _index + 1; key < end; key = _tokens.Next(key + 1))
             {
-                int value = key + 1;
-                yield return new KeyValuePair<BString, BValue>(_tokens!.CreateString(key), _tokens.Create(value));
-                key = _tokens.Next(value);
+                yield return new KeyValuePair<BString, BValue>(_tokens.CreateString(key), _tokens.Create(key + 1));
             }
         }
     }

@@ -35,8 +35,14 @@ namespace TrackerPS.Core.Bencode
         /// <summary>The items, in order.</summary>
         public IReadOnlyList<BValue> Items => _items ?? CreateItems();
 
-        /// <summary>Number of items, without creating them.</summary>
+        /// <summary>Number of items, counted from the tokens (a walk over them) without creating them.</summary>
         internal int Count => _items?.Length ?? _tokens!.ChildCount(_index);
+
+        /// <summary>The decoder's tokens a decoded list reads its items from, or null for a list built in code.</summary>
+        internal BencodeTokenList? Tokens => _tokens;
+
+        /// <summary>The list's own token in <see cref="Tokens"/>; its items follow it (see <see cref="BencodeTokenList.Next"/>).</summary>
+        internal int TokenIndex => _index;
 
         /// <summary>
         /// The items one at a time, for a single pass over a long list: a decoded list creates each item as it is reached

@@ -190,7 +190,7 @@ namespace TrackerPS.Core.Bencode
                 RejectDuplicateKeys(frame.Index, frame.ChildCount / 2);
             }
 
-            _tokens.CloseContainer(frame.Index, _position, frame.ChildCount);
+            _tokens.CloseContainer(frame.Index, _position);
             _depth--;
             AddToParent();
         }

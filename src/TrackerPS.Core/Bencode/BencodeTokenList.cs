@@ -9,12 +9,12 @@ namespace TrackerPS.Core.Bencode
     /// its children, a dictionary's as key, value, key, value…), the way libtorrent's <c>bdecode</c> stores them.
     /// <see cref="BValue"/> objects are created from tokens only when asked for, so a 50,000-file torrent is a few arrays
     /// instead of half a million objects that the GC would have to promote while the torrent is read.
-    /// Tokens are kept in blocks of <see cref="BlockSize"/>: a block is 64 KB, below the large object heap threshold, and
+    /// Tokens are kept in blocks of <see cref="BlockSize"/>: a block is 48 KB, below the large object heap threshold, and
     /// filling one never copies the others. The first block starts small and doubles, so a small input allocates little.
     /// </summary>
     internal sealed class BencodeTokenList
     {
-        /// <summary>Tokens per block (a power of two): 4,096 × 16 bytes = 64 KB.</summary>
+        /// <summary>Tokens per block (a power of two): 4,096 × 12 bytes = 48 KB.</summary>
         public const int BlockSize = 1 << BlockShift;
 
         private const int BlockShift = 12;
@@ -38,10 +38,10 @@ namespace TrackerPS.Core.Bencode
         public int OpenContainer(int offset) => Add(BencodeToken.Container(offset));
 
         /// <summary>Completes a container: it ends just before <paramref name="end"/> and its subtree is every token added since it was opened.</summary>
-        public void CloseContainer(int index, int end, int childCount)
+        public void CloseContainer(int index, int end)
         {
             ref BencodeToken token = ref At(index);
-            token.Close(end - token.Offset, childCount, _count);
+            token.Close(end - token.Offset, _count);
         }
 
         public int Offset(int index) => At(index).Offset;
@@ -53,11 +53,36 @@ namespace TrackerPS.Core.Bencode
         {
             ref BencodeToken token = ref At(index);
             byte first = Data[token.Offset];
-            return first == (byte)'l' || first == (byte)'d' ? token.ContainerNext : index + 1;
+            return first == (byte)'l' || first == (byte)'d' ? token.Extra : index + 1;
         }
 
-        /// <summary>A container's number of children; a dictionary counts keys and values, so it has half as many entries.</summary>
-        public int ChildCount(int index) => At(index).ChildCount;
+        /// <summary>
+        /// A container's number of children, counted by walking them (a token has no room for the count); a dictionary
+        /// counts keys and values, so it has half as many entries.
+        /// </summary>
+        public int ChildCount(int index)
+        {
+            int count = 0;
+            int end = Next(index);
+            for (int child = index + 1; child < end; child = Next(child))
+            {
+                count++;
+            }
+
+            return count;
+        }
+
+        /// <summary>A token's kind, read from its first input byte.</summary>
+        public BencodeKind Kind(int index) => KindAt(At(index).Offset);
+
+        /// <summary>An integer token's value.</summary>
+        public long IntegerValue(int index) => IntegerValue(At(index));
+
+        /// <summary>Offset of a string token's first content byte (after the length prefix and ':').</summary>
+        public int StringStart(int index) => At(index).Extra;
+
+        /// <summary>Number of content bytes of a string token.</summary>
+        public int StringCount(int index) => StringCount(At(index));
 
         /// <summary>Creates the value object for a token (a container's children are created when it is asked for them).</summary>
         public BValue Create(int index)
@@ -65,7 +90,7 @@ namespace TrackerPS.Core.Bencode
             BencodeToken token = At(index);
             return KindAt(token.Offset) switch
             {
-                BencodeKind.Integer => new BInteger(Data, token.Offset, token.Length, token.IntegerValue),
+                BencodeKind.Integer => new BInteger(Data, token.Offset, token.Length, IntegerValue(token)),
                 BencodeKind.String => CreateString(index),
                 BencodeKind.List => new BList(this, index),
                 _ => new BDictionary(this, index),
@@ -75,7 +100,7 @@ namespace TrackerPS.Core.Bencode
         public BString CreateString(int index)
         {
             BencodeToken token = At(index);
-            return new BString(Data, token.Offset, token.Length, token.ContentStart, StringCount(token));
+            return new BString(Data, token.Offset, token.Length, token.Extra, StringCount(token));
         }
 
         /// <summary>Orders two string tokens as raw bytes (BEP 3 key order).</summary>
@@ -83,7 +108,7 @@ namespace TrackerPS.Core.Bencode
         {
             BencodeToken a = At(left);
             BencodeToken b = At(right);
-            return BString.CompareBytes(Data, a.ContentStart, StringCount(a), Data, b.ContentStart, StringCount(b));
+            return BString.CompareBytes(Data, a.Extra, StringCount(a), Data, b.Extra, StringCount(b));
         }
 
         /// <summary>True when a string token's bytes equal the UTF-8 encoding of <paramref name="text"/>.</summary>
@@ -92,14 +117,14 @@ namespace TrackerPS.Core.Bencode
             ref BencodeToken token = ref At(index);
             int count = StringCount(token);
             // Most keys a look-up passes over differ in length from the one sought: reject those without a call.
-            return text.Length <= count && BString.ContentEquals(Data, token.ContentStart, count, text);
+            return text.Length <= count && BString.ContentEquals(Data, token.Extra, count, text);
         }
 
         /// <summary>A string token's bytes as UTF-8 text, for messages.</summary>
         public string StringText(int index)
         {
             BencodeToken token = At(index);
-            return Encoding.UTF8.GetString(Data, token.ContentStart, StringCount(token));
+            return Encoding.UTF8.GetString(Data, token.Extra, StringCount(token));
         }
 
         /// <summary>Creates the values of all a list's items, in order.</summary>
@@ -119,15 +144,49 @@ namespace TrackerPS.Core.Bencode
         /// <summary>The values of a list's items, created one at a time and not kept.</summary>
         public IEnumerable<BValue> EnumerateChildren(int index)
         {
-            int child = index + 1;
-            for (int i = 0; i < ChildCount(index); i++)
+            int end = Next(index);
+            for (int child = index + 1; child < end; child = Next(child))
             {
                 yield return Create(child);
-                child = Next(child);
             }
         }
 
-        private static int StringCount(in BencodeToken token) => token.Offset + token.Length - token.ContentStart;
+        /// <summary>
+        /// An integer's value: from the token when it fits in 32 bits, otherwise read again from its digits (checked when
+        /// decoded), as the decoder read them: 0 for a big integer beyond 64 bits (<see cref="BInteger"/> parses those).
+        /// </summary>
+        private long IntegerValue(in BencodeToken token)
+        {
+            if (token.Extra != BencodeToken.LargeInteger)
+            {
+                return token.Extra;
+            }
+
+            int position = token.Offset + 1;
+            int end = token.Offset + token.Length - 1;
+            bool negative = Data[position] == (byte)'-';
+            if (negative)
+            {
+                position++;
+            }
+
+            // Accumulated as a negative number so that long.MinValue itself fits, as the decoder does.
+            long value = 0;
+            for (; position < end; position++)
+            {
+                int digit = Data[position] - '0';
+                if (value < (long.MinValue + digit) / 10)
+                {
+                    return 0;
+                }
+
+                value = (value * 10) - digit;
+            }
+
+            return negative ? value : value == long.MinValue ? 0 : -value;
+        }
+
+        private static int StringCount(in BencodeToken token) => token.Offset + token.Length - token.Extra;
 
         private BencodeKind KindAt(int offset) => Data[offset] switch
         {

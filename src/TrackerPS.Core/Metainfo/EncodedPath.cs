@@ -1,4 +1,5 @@
 using System;
+using System.Text;
 using TrackerPS.Core.Bencode;
 
 namespace TrackerPS.Core.Metainfo
@@ -12,6 +13,9 @@ namespace TrackerPS.Core.Metainfo
     {
         // The list already passed the reader's own limits, which may be larger than the defaults, so none applies here.
         private static readonly BencodeLimits s_unlimited = new BencodeLimits { MaxInputSize = int.MaxValue, MaxTokens = int.MaxValue };
+        [ThreadStatic]
+        private static char[]? s_scratch;
+
         private readonly byte[] _buffer;
         private readonly int _offset;
         private readonly int _length;
@@ -24,6 +28,41 @@ namespace TrackerPS.Core.Metainfo
             _buffer = buffer;
             _offset = offset;
             _length = length;
+        }
+
+        /// <summary>True for the default value, which holds no path.</summary>
+        public bool IsEmpty => _buffer is null;
+
+        /// <summary>
+        /// The elements as UTF-8 joined with '/', for a path whose elements the reader found valid UTF-8
+        /// (<see cref="PlainV1File"/>): read from the encoded list straight into the one string, with no string per element.
+        /// </summary>
+        public string JoinUtf8()
+        {
+            // UTF-8 never has more chars than bytes, and each element's length prefix and ':' outnumber the separators.
+            char[] text = s_scratch is { } scratch && scratch.Length >= _length ? scratch : (s_scratch = new char[Math.Max(_length, 256)]);
+            int chars = 0;
+            int position = _offset + 1;
+            while (_buffer[position] != (byte)'e')
+            {
+                int count = 0;
+                while (_buffer[position] != (byte)':')
+                {
+                    count = (count * 10) + (_buffer[position++] - '0');
+                }
+
+                position++;
+                // Not before the first element: a plain element is never empty, so none has been written yet only then.
+                if (chars > 0)
+                {
+                    text[chars++] = '/';
+                }
+
+                chars += Encoding.UTF8.GetChars(_buffer, position, count, text, chars);
+                position += count;
+            }
+
+            return new string(text, 0, chars);
         }
 
         /// <summary>Decodes the list again (it was checked when the torrent was read) into one array per element.</summary>

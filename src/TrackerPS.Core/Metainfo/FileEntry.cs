@@ -4,14 +4,14 @@ namespace TrackerPS.Core.Metainfo
 {
     /// <summary>
     /// One file as read from <c>files</c> (BEP 3) or <c>file tree</c> (BEP 52), before offsets are laid out. A struct
-    /// that keeps only what the output and the cross-checks need (the joined path, not the elements): the files of a
-    /// 50,000-file torrent are then one array and 50,000 path strings while it is read, not 20 objects per file. A v2
-    /// file keeps its <see cref="FileTreePath"/> node instead, joined only when read.
+    /// that keeps only what the output and the cross-checks need (the joined path, not the elements), and a plain v1
+    /// file (<see cref="PlainV1File"/>) only its length and encoded path: the files of a 50,000-file torrent are then
+    /// one array of 40-byte entries while it is read. The rest (<see cref="FileDetails"/>) is kept apart; a v2 file keeps
+    /// its <see cref="FileTreePath"/> node there, joined only when read.
     /// </summary>
     internal struct FileEntry
     {
-        private readonly string? _path;
-        private readonly FileTreePath? _treePath;
+        private FileDetails? _details;
 
         /// <summary>BitComet's pad file name prefix, used before BEP 47 <c>attr</c> existed.</summary>
         public const string BitCometPadPrefix = "_____padding_file_";
@@ -22,15 +22,19 @@ namespace TrackerPS.Core.Metainfo
         /// <param name="hasUnsafePath">True when an element, or an element of a symlink's target, is unsafe (see <see cref="PathSafety"/>).</param>
         /// <param name="sourceOffset">Byte offset of the file's dictionary in the input, for messages.</param>
         public FileEntry(string[] elements, long length, string attributes, bool hasUnsafePath, int sourceOffset)
+            : this(length, hasUnsafePath, sourceOffset, new FileDetails { Path = string.Join("/", elements), Attributes = attributes })
         {
-            _path = string.Join("/", elements);
-            _treePath = null;
-            Length = length;
-            Attributes = attributes;
-            HasUnsafePath = hasUnsafePath;
-            SourceOffset = sourceOffset;
             IsPadding = attributes.IndexOf('p') >= 0
                 || Array.Exists(elements, e => e.StartsWith(BitCometPadPrefix, StringComparison.Ordinal));
+        }
+
+        /// <param name="path">The file's v1 <c>path</c>, every element valid UTF-8, safe and not a pad name (<see cref="PlainV1File"/>), decoded when read.</param>
+        /// <param name="length">Size in bytes.</param>
+        /// <param name="sourceOffset">Byte offset of the file's dictionary in the input, for messages.</param>
+        public FileEntry(EncodedPath path, long length, int sourceOffset)
+            : this(length, hasUnsafePath: false, sourceOffset, details: null)
+        {
+            EncodedRawPath = path;
         }
 
         /// <param name="path">The file's node in the v2 <c>file tree</c>.</param>
@@ -39,21 +43,26 @@ namespace TrackerPS.Core.Metainfo
         /// <param name="hasUnsafePath">True when an element of the path or of a symlink's target is unsafe.</param>
         /// <param name="sourceOffset">Byte offset of the file's dictionary in the input, for messages.</param>
         public FileEntry(FileTreePath path, long length, string attributes, bool hasUnsafePath, int sourceOffset)
+            : this(length, hasUnsafePath, sourceOffset, new FileDetails { TreePath = path, Attributes = attributes })
         {
-            _path = null;
-            _treePath = path;
-            Length = length;
-            Attributes = attributes;
-            HasUnsafePath = hasUnsafePath;
-            SourceOffset = sourceOffset;
             IsPadding = attributes.IndexOf('p') >= 0 || path.HasPadName;
         }
 
-        /// <summary>The decoded elements joined with '/' (for a v2 file, joined on each read: keep the result).</summary>
-        public string Path => _path ?? _treePath!.ToString();
+        private FileEntry(long length, bool hasUnsafePath, int sourceOffset, FileDetails? details)
+        {
+            _details = details;
+            Length = length;
+            HasUnsafePath = hasUnsafePath;
+            SourceOffset = sourceOffset;
+            IsPadding = false;
+            EncodedRawPath = default;
+        }
 
-        /// <summary>The length in chars of <see cref="Path"/>, without joining it.</summary>
-        public int PathLength => _path?.Length ?? _treePath!.Length;
+        /// <summary>The decoded elements joined with '/' (for a v2 file or a plain v1 one, joined on each read: keep the result).</summary>
+        public string Path => _details?.Path ?? _details?.TreePath?.ToString() ?? EncodedRawPath.JoinUtf8();
+
+        /// <summary>The length in chars of <see cref="Path"/>, without joining it (except for a plain v1 file).</summary>
+        public int PathLength => _details?.Path?.Length ?? _details?.TreePath?.Length ?? Path.Length;
 
         /// <summary>
         /// True when <paramref name="other"/> has the same <see cref="Path"/>; a v2 path is compared node by node, not
@@ -69,7 +78,7 @@ namespace TrackerPS.Core.Metainfo
         public long Length { get; }
 
         /// <summary>BEP 47 <c>attr</c>, empty when absent.</summary>
-        public string Attributes { get; }
+        public string Attributes => _details?.Attributes ?? string.Empty;
 
         public bool IsPadding { get; }
 
@@ -79,18 +88,38 @@ namespace TrackerPS.Core.Metainfo
         public int SourceOffset { get; }
 
         /// <summary>The raw element bytes, when read up front (single-file and v2 torrents); otherwise <see cref="EncodedRawPath"/> is set.</summary>
-        public byte[][]? RawPath { get; init; }
+        public byte[][]? RawPath
+        {
+            get => _details?.RawPath;
+            init => Details().RawPath = value;
+        }
 
-        /// <summary>The encoded v1 <c>path</c> list the raw element bytes are decoded from when first read.</summary>
-        public EncodedPath? EncodedRawPath { get; init; }
+        /// <summary>The encoded v1 <c>path</c> list the raw element bytes are decoded from when first read; <see cref="EncodedPath.IsEmpty"/> for others.</summary>
+        public EncodedPath EncodedRawPath { get; init; }
 
         /// <summary>BEP 52 <c>pieces root</c> as lower-case hex, or null.</summary>
-        public string? PiecesRoot { get; set; }
+        public string? PiecesRoot
+        {
+            get => _details?.PiecesRoot;
+            set
+            {
+                // A hybrid's v1 files take the v2 roots; a plain file left without one needs no details for it.
+                if (value is not null || _details is not null)
+                {
+                    Details().PiecesRoot = value;
+                }
+            }
+        }
 
         /// <summary>The BEP 47 symlink target, or null when the file is not a symlink.</summary>
-        public SymlinkTarget? Symlink { get; init; }
+        public SymlinkTarget? Symlink
+        {
+            get => _details?.Symlink;
+            init => Details().Symlink = value;
+        }
 
-        public TorrentFile ToTorrentFile(long offset) => new TorrentFile(_path, _treePath, RawPath, EncodedRawPath)
+        public TorrentFile ToTorrentFile(long offset) => new TorrentFile(
+            _details?.TreePath is null ? Path : null, _details?.TreePath, RawPath, EncodedRawPath.IsEmpty ? null : EncodedRawPath)
         {
             Length = Length,
             Offset = offset,
@@ -102,5 +131,7 @@ namespace TrackerPS.Core.Metainfo
             SymlinkPath = Symlink?.Path,
             RawSymlinkPath = Symlink?.RawPath,
         };
+
+        private FileDetails Details() => _details ??= new FileDetails();
     }
 }

@@ -42,6 +42,9 @@ namespace TrackerPS.Core.Metainfo
             }
         }
 
+        /// <summary>True when names without a twin are decoded as UTF-8 (no legacy <c>encoding</c> in use).</summary>
+        public bool IsUtf8 => _legacy is null;
+
         /// <summary>Decodes a name, preferring its UTF-8 twin.</summary>
         /// <param name="raw">The name as stored, e.g. <c>name</c>.</param>
         /// <param name="utf8Twin">The <c>.utf-8</c> twin, or null.</param>

@@ -71,20 +71,45 @@ namespace TrackerPS.Core.Metainfo
 
             var elements = new RepeatedPathElements(names);
             var entries = new FileEntry[files.Count];
-            int i = 0;
-            // One file at a time, none kept: the file dictionaries are garbage as soon as each is read.
-            foreach (BValue item in files.EnumerateItems())
+            BencodeTokenList? tokens = names.IsUtf8 ? files.Tokens : null;
+            if (tokens is null)
             {
-                MetainfoLabel label = s_filesLabel.Index(i);
-                if (item is not BDictionary file)
+                int i = 0;
+                // One file at a time, none kept: the file dictionaries are garbage as soon as each is read.
+                foreach (BValue item in files.EnumerateItems())
                 {
-                    throw context.Error($"'{label}' must be a dictionary", item);
+                    entries[i] = ReadItem(item, i, names, elements, context, encodedFiles, copyStart);
+                    i++;
                 }
 
-                entries[i++] = ReadFile(file, label, names, elements, context, encodedFiles, copyStart);
+                return entries;
+            }
+
+            // Straight from the tokens: a plain entry (most of them) creates no objects; any other is created and read in full.
+            int file = files.TokenIndex + 1;
+            for (int i = 0; i < entries.Length; i++)
+            {
+                if (!PlainV1File.TryRead(tokens, file, encodedFiles, copyStart, out entries[i]))
+                {
+                    entries[i] = ReadItem(tokens.Create(file), i, names, elements, context, encodedFiles, copyStart);
+                }
+
+                file = tokens.Next(file);
             }
 
             return entries;
+        }
+
+        private static FileEntry ReadItem(
+            BValue item, int index, NameDecoder names, RepeatedPathElements pathElements, MetainfoContext context, byte[] encodedFiles, int copyStart)
+        {
+            MetainfoLabel label = s_filesLabel.Index(index);
+            if (item is not BDictionary file)
+            {
+                throw context.Error($"'{label}' must be a dictionary", item);
+            }
+
+            return ReadFile(file, label, names, pathElements, context, encodedFiles, copyStart);
         }
 
         /// <summary>Reads one file; its raw path is left encoded in <paramref name="encodedFiles"/>, the input or a copy of it from <paramref name="copyStart"/>.</summary>

@@ -9,11 +9,15 @@
     the median and min-max of each case and the ratios, with the issue's targets. Not part of the test command:
     timings are not tests. Build the module first (./build.ps1 -Task Build).
 
-        dotnet pwsh -NoProfile -File tests/TrackerPS.Benchmarks/Cmdlets/Invoke-CmdletBenchmark.ps1 [-Rounds 5]
+        dotnet pwsh -NoProfile -File tests/TrackerPS.Benchmarks/Cmdlets/Invoke-CmdletBenchmark.ps1 [-Rounds 5] [-Case 'files50k*']
+.PARAMETER Case
+    Runs only the comparisons whose case of ours matches this wildcard (the Ours names below), e.g. 'files50k*' for the
+    50,000-file torrents; all of them by default.
 #>
 [CmdletBinding()]
 param(
     [ValidateRange(5, 100)] [int] $Rounds = 5,
+    [SupportsWildcards()] [string] $Case = '*',
     [string] $ModulePath = (Join-Path $PSScriptRoot '../../../output/TrackerPS'),
     [string] $DataPath = (Join-Path ([IO.Path]::GetTempPath()) 'trackerps-cmdlet-bench')
 )
@@ -39,6 +43,8 @@ $comparisons = @(
     @{ Name = 'the same, reading .Files'; Ours = 'files50k-each-dir-files'; Reference = 'files50k-each-dir'; Tool = 'libtorrent'; Target = 0.5 }
     @{ Name = '1,000,000 pieces'; Ours = 'pieces1m'; Reference = 'pieces1m-sha1'; Tool = 'TrackerPS'; Target = 1.5 }
 )
+$comparisons = @($comparisons | Where-Object { $_.Ours -like $Case })
+if (-not $comparisons) { throw "No comparison's case matches '$Case'." }
 
 Write-Information "== inputs in $DataPath" -InformationAction Continue
 & python3 (Join-Path $PSScriptRoot '../make-inputs.py') $DataPath

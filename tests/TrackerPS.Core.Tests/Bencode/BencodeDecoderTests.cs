@@ -171,6 +171,24 @@ namespace TrackerPS.Core.Tests.Bencode
             Assert.Equal(long.MinValue, ((BInteger)document.Root).Value);
         }
 
+        /// <summary>A token keeps 32 bits of an integer; the others are read again from the digits, leading zeros and all.</summary>
+        [Theory]
+        [InlineData("i2147483647e", 2147483647L)]
+        [InlineData("i2147483648e", 2147483648L)]
+        [InlineData("i-2147483647e", -2147483647L)]
+        [InlineData("i-2147483648e", -2147483648L)]
+        [InlineData("i-2147483649e", -2147483649L)]
+        [InlineData("i004294967296e", 4294967296L)]
+        [InlineData("i-1099511627776e", -1099511627776L)]
+        public void IntegersBeyond32Bits_DecodeInsideContainers(string integer, long expected)
+        {
+            BencodeDocument document = BencodeDecoder.Decode(Bytes("d1:a" + integer + "1:bl" + integer + "ee"));
+            var root = (BDictionary)document.Root;
+
+            Assert.Equal(expected, ((BInteger)root["a"]!).Value);
+            Assert.Equal(expected, ((BInteger)((BList)root["b"]!).Items[0]).Value);
+        }
+
         [Fact]
         public void LargestInteger_Decodes()
         {
