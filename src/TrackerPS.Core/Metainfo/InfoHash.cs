@@ -35,6 +35,12 @@ namespace TrackerPS.Core.Metainfo
         /// <returns>A new array of 20 or 32 bytes.</returns>
         public byte[] ToArray() => (byte[])_bytes.Clone();
 
+        /// <summary>Copies the first <paramref name="count"/> bytes (at most <see cref="Length"/>) into <paramref name="destination"/> at <paramref name="offset"/>, with no copy of its own.</summary>
+        /// <param name="destination">The array written.</param>
+        /// <param name="offset">Where the bytes go.</param>
+        /// <param name="count">How many bytes: 20 for the truncated hash (BEP 52).</param>
+        internal void CopyTo(byte[] destination, int offset, int count) => Buffer.BlockCopy(_bytes, 0, destination, offset, count);
+
         /// <summary>Lower-case hexadecimal (40 or 64 characters).</summary>
         /// <returns>The hex string.</returns>
         public string ToHex() => Hex.Encode(_bytes, 0, _bytes.Length);

@@ -23,7 +23,7 @@ namespace TrackerPS.Core.Threading
         private static int t_nested;
 
         private readonly object _gate = new object();
-        private readonly LinkedList<TaskCompletionSource<bool>> _waiters = new LinkedList<TaskCompletionSource<bool>>();
+        private readonly LinkedList<Waiter> _waiters = new LinkedList<Waiter>();
         private int _free;
 
         /// <summary>Creates a throttle with <paramref name="slots"/> free slots.</summary>
@@ -46,7 +46,7 @@ namespace TrackerPS.Core.Threading
             {
                 return Task.FromCanceled(cancellationToken);
             }
-            LinkedListNode<TaskCompletionSource<bool>> node;
+
             lock (_gate)
             {
                 if (_free > 0)
@@ -55,16 +55,19 @@ namespace TrackerPS.Core.Threading
                     return Task.CompletedTask;
                 }
 
-                node = _waiters.AddLast(new TaskCompletionSource<bool>());
+                // Registered under the lock, so no Release hands the waiter a slot before it holds its registration; a token
+                // cancelled meanwhile runs Cancel at once on this thread, which re-enters the lock and removes the waiter.
+                var waiter = new Waiter(this, cancellationToken);
+                waiter.Node = _waiters.AddLast(waiter);
+                waiter.ListenForCancellation();
+                return waiter.Task;
             }
-
-            return cancellationToken.CanBeCanceled ? WaitCancellableAsync(node, cancellationToken) : node.Value.Task;
         }
 
         /// <summary>Gives a slot back: to the longest waiter if there is one, else to the free slots.</summary>
         internal void Release()
         {
-            TaskCompletionSource<bool>? next;
+            Waiter? next;
             lock (_gate)
             {
                 if (_waiters.First is null)
@@ -79,19 +82,19 @@ namespace TrackerPS.Core.Threading
 
             if (t_nested >= MaxNestedHandovers)
             {
-                ThreadPool.QueueUserWorkItem(state => HandOver((TaskCompletionSource<bool>)state!), next);
+                ThreadPool.QueueUserWorkItem(state => HandOver((Waiter)state!), next);
                 return;
             }
 
             HandOver(next);
         }
 
-        private static void HandOver(TaskCompletionSource<bool> waiter)
+        private static void HandOver(Waiter waiter)
         {
             t_nested++;
             try
             {
-                waiter.SetResult(true);
+                waiter.HandOver();
             }
             finally
             {
@@ -99,28 +102,56 @@ namespace TrackerPS.Core.Threading
             }
         }
 
-        private async Task WaitCancellableAsync(LinkedListNode<TaskCompletionSource<bool>> node, CancellationToken cancellationToken)
-        {
-            using (cancellationToken.Register(() => Cancel(node, cancellationToken)))
-            {
-                await node.Value.Task.ConfigureAwait(false);
-            }
-        }
-
         // A waiter still in the list is removed and cancelled; one already handed a slot keeps it (its task completed).
-        private void Cancel(LinkedListNode<TaskCompletionSource<bool>> node, CancellationToken cancellationToken)
+        private void Cancel(Waiter waiter)
         {
             lock (_gate)
             {
-                if (node.List is null)
+                if (waiter.Node!.List is null)
                 {
                     return;
                 }
 
-                _waiters.Remove(node);
+                _waiters.Remove(waiter.Node);
             }
 
-            node.Value.TrySetCanceled(cancellationToken);
+            waiter.TrySetCanceled(waiter.Token);
+        }
+
+        // One waiting call: its task (continuations run where the slot is handed over), its place in the queue and its
+        // cancellation registration, in one object and with no closure, since every request of a run may wait.
+        private sealed class Waiter : TaskCompletionSource<bool>
+        {
+            private readonly HandoverThrottle _throttle;
+            private CancellationTokenRegistration _registration;
+
+            internal Waiter(HandoverThrottle throttle, CancellationToken token)
+            {
+                _throttle = throttle;
+                Token = token;
+            }
+
+            internal CancellationToken Token { get; }
+
+            internal LinkedListNode<Waiter>? Node { get; set; }
+
+            internal void ListenForCancellation()
+            {
+                if (Token.CanBeCanceled)
+                {
+                    _registration = Token.Register(state => ((Waiter)state!).CancelWait(), this);
+                }
+            }
+
+            // The registration is dropped first, so the waiter's continuation runs with it gone, as it did when it was
+            // disposed before the wait returned.
+            internal void HandOver()
+            {
+                _registration.Dispose();
+                SetResult(true);
+            }
+
+            private void CancelWait() => _throttle.Cancel(this);
         }
     }
 }

@@ -42,7 +42,7 @@ namespace TrackerPS
         public TimeSpan? RetryIn { get; init; }
 
         /// <summary>The peers, in the order the tracker sent them.</summary>
-        public Peer[] Peers { get; init; } = new Peer[0];
+        public Peer[] Peers { get; init; } = Array.Empty<Peer>();
 
         /// <summary>Wall time from sending the request to decoding the reply (redirects and retransmissions included).</summary>
         public TimeSpan Elapsed { get; init; }
@@ -50,6 +50,6 @@ namespace TrackerPS
         /// <summary>
         /// Non-fatal findings about the reply (e.g. a compact string whose length is not a multiple of 6, trailing bytes). At most 100 (WarningList.MaxWarnings), then one line saying how many more were dropped.
         /// </summary>
-        public string[] Warnings { get; init; } = new string[0];
+        public string[] Warnings { get; init; } = Array.Empty<string>();
     }
 }

@@ -69,8 +69,9 @@ namespace TrackerPS.Core.Trackers
 
         private static (Uri, InfoHash, string) Key(AnnounceRequest request) => Key(request.Tracker, request.InfoHash, request.PeerId);
 
+        // The peer id in base64: one 28-character string per lookup, as distinct as the bytes.
         private static (Uri, InfoHash, string) Key(Uri tracker, InfoHash infoHash, byte[] peerId) =>
-            (tracker, infoHash, BitConverter.ToString(peerId));
+            (tracker, infoHash, Convert.ToBase64String(peerId));
 
         private sealed class Entry
         {

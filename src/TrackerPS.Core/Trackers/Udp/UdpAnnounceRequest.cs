@@ -35,12 +35,11 @@ namespace TrackerPS.Core.Trackers.Udp
         internal static byte[] Encode(ulong connectionId, uint transactionId, AnnounceRequest request, byte[] urlData)
         {
             Validate(request);
-            byte[] infoHash = request.InfoHash.Truncated.ToArray();
             var packet = new byte[FixedSize + urlData.Length];
             BigEndian.WriteUInt64(packet, 0, connectionId);
             BigEndian.WriteUInt32(packet, 8, (uint)UdpAction.Announce);
             BigEndian.WriteUInt32(packet, 12, transactionId);
-            Buffer.BlockCopy(infoHash, 0, packet, 16, 20);
+            request.InfoHash.CopyTo(packet, 16, 20);
             Buffer.BlockCopy(request.PeerId, 0, packet, 36, 20);
             BigEndian.WriteUInt64(packet, 56, (ulong)request.Downloaded);
             BigEndian.WriteUInt64(packet, 64, (ulong)request.Left);

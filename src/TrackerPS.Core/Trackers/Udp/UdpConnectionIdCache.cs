@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Net;
 
@@ -7,8 +8,9 @@ namespace TrackerPS.Core.Trackers.Udp
     /// <summary>
     /// Connection ids of UDP trackers, per tracker address (BEP 15 §connect), kept for
     /// <see cref="LifetimeSeconds"/> seconds after they were received so later announces and scrapes skip the connect
-    /// round trip. Thread-safe; one instance can be shared by many <see cref="UdpTrackerClient"/>s (a PowerShell
-    /// session keeps one, so ids are reused across cmdlet calls).
+    /// round trip. Thread-safe, and lock-free to read (every announce reads it, on the receive thread at 64 in flight);
+    /// one instance can be shared by many <see cref="UdpTrackerClient"/>s (a PowerShell session keeps one, so ids are
+    /// reused across cmdlet calls).
     /// </summary>
     public sealed class UdpConnectionIdCache
     {
@@ -16,7 +18,7 @@ namespace TrackerPS.Core.Trackers.Udp
         public const int LifetimeSeconds = 60;
 
         private static readonly TimeSpan s_lifetime = TimeSpan.FromSeconds(LifetimeSeconds);
-        private readonly Dictionary<IPEndPoint, Entry> _entries = new Dictionary<IPEndPoint, Entry>(SeededComparer.EndPoint);
+        private readonly ConcurrentDictionary<IPEndPoint, Entry> _entries = new ConcurrentDictionary<IPEndPoint, Entry>(SeededComparer.EndPoint);
         private readonly Func<DateTimeOffset> _clock;
 
         /// <summary>Creates an empty cache that uses the system clock.</summary>
@@ -34,13 +36,10 @@ namespace TrackerPS.Core.Trackers.Udp
         /// <summary>Gets the tracker's connection id if one was received less than a minute ago.</summary>
         internal bool TryGet(IPEndPoint tracker, out ulong connectionId)
         {
-            lock (_entries)
+            if (_entries.TryGetValue(tracker, out Entry? entry) && !IsExpired(entry, _clock()))
             {
-                if (_entries.TryGetValue(tracker, out Entry entry) && !IsExpired(entry, _clock()))
-                {
-                    connectionId = entry.ConnectionId;
-                    return true;
-                }
+                connectionId = entry.ConnectionId;
+                return true;
             }
 
             connectionId = 0;
@@ -51,41 +50,32 @@ namespace TrackerPS.Core.Trackers.Udp
         internal void Set(IPEndPoint tracker, ulong connectionId)
         {
             DateTimeOffset now = _clock();
-            lock (_entries)
+            foreach (KeyValuePair<IPEndPoint, Entry> pair in _entries)
             {
-                var expired = new List<IPEndPoint>();
-                foreach (KeyValuePair<IPEndPoint, Entry> pair in _entries)
+                if (IsExpired(pair.Value, now))
                 {
-                    if (IsExpired(pair.Value, now))
-                    {
-                        expired.Add(pair.Key);
-                    }
+                    RemoveEntry(pair);
                 }
-
-                foreach (IPEndPoint key in expired)
-                {
-                    _entries.Remove(key);
-                }
-
-                _entries[tracker] = new Entry(connectionId, now);
             }
+
+            _entries[tracker] = new Entry(connectionId, now);
         }
 
         /// <summary>Forgets the tracker's connection id, unless another request already replaced it.</summary>
         internal void Remove(IPEndPoint tracker, ulong connectionId)
         {
-            lock (_entries)
+            if (_entries.TryGetValue(tracker, out Entry? entry) && entry.ConnectionId == connectionId)
             {
-                if (_entries.TryGetValue(tracker, out Entry entry) && entry.ConnectionId == connectionId)
-                {
-                    _entries.Remove(tracker);
-                }
+                RemoveEntry(new KeyValuePair<IPEndPoint, Entry>(tracker, entry));
             }
         }
 
         private static bool IsExpired(Entry entry, DateTimeOffset now) => now - entry.ReceivedAt >= s_lifetime;
 
-        private readonly struct Entry
+        // Removes the entry only if it is still this one (entries are compared by reference): one stored meanwhile stays.
+        private void RemoveEntry(KeyValuePair<IPEndPoint, Entry> pair) => ((ICollection<KeyValuePair<IPEndPoint, Entry>>)_entries).Remove(pair);
+
+        private sealed class Entry
         {
             internal Entry(ulong connectionId, DateTimeOffset receivedAt)
             {

@@ -1,9 +1,9 @@
 using System;
-using System.Diagnostics;
 using System.Net.Sockets;
 using System.Threading;
 using System.Threading.Tasks;
 using TrackerPS.Core.Network;
+using TrackerPS.Core.Threading;
 
 namespace TrackerPS.Core.Trackers.Udp
 {
@@ -14,7 +14,7 @@ namespace TrackerPS.Core.Trackers.Udp
     /// </summary>
     internal sealed class UdpOperation
     {
-        private readonly Stopwatch _clock = Stopwatch.StartNew();
+        private readonly long _started = MonotonicTime.Now;
         private readonly TimeSpan _timeout;
 
         private UdpOperation(Uri tracker, TimeSpan timeout, CancellationToken token)
@@ -29,10 +29,17 @@ namespace TrackerPS.Core.Trackers.Udp
         /// <summary>Cancelled by the caller or when the timeout elapses.</summary>
         internal CancellationToken Token { get; }
 
-        internal TimeSpan Elapsed => _clock.Elapsed;
+        internal TimeSpan Elapsed => MonotonicTime.Since(_started);
 
         /// <summary>Time left before the timeout, never negative.</summary>
-        internal TimeSpan Remaining => _timeout > _clock.Elapsed ? _timeout - _clock.Elapsed : TimeSpan.Zero;
+        internal TimeSpan Remaining
+        {
+            get
+            {
+                TimeSpan elapsed = Elapsed;
+                return _timeout > elapsed ? _timeout - elapsed : TimeSpan.Zero;
+            }
+        }
 
         /// <summary>Runs <paramref name="body"/> under the timeout and maps its failures.</summary>
         /// <exception cref="TrackerException">

@@ -1,9 +1,9 @@
 using System;
-using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Threading;
 using System.Threading.Tasks;
+using TrackerPS.Core.Threading;
 
 namespace TrackerPS.Core.Trackers.Udp
 {
@@ -20,7 +20,7 @@ namespace TrackerPS.Core.Trackers.Udp
         private readonly byte[] _packet;
         private readonly UdpRetransmissionSchedule _schedule;
         private readonly TaskCompletionSource<byte[]> _reply;
-        private readonly Stopwatch _clock = Stopwatch.StartNew();
+        private readonly long _firstSend = MonotonicTime.Now;
         private readonly object _gate = new object();
         private readonly Timer _timer;
         private int _sends;
@@ -95,7 +95,7 @@ namespace TrackerPS.Core.Trackers.Udp
         private void ScheduleNext()
         {
             TimeSpan at = _sends < _schedule.SendOffsets.Length ? _schedule.SendOffsets[_sends] : _schedule.GiveUpAfter;
-            long due = Math.Max(0, (long)Math.Ceiling((at - _clock.Elapsed).TotalMilliseconds));
+            long due = Math.Max(0, (long)Math.Ceiling((at - MonotonicTime.Since(_firstSend)).TotalMilliseconds));
             _timer.Change(due, Timeout.Infinite);
         }
     }

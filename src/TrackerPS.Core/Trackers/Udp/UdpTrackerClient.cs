@@ -119,7 +119,7 @@ namespace TrackerPS.Core.Trackers.Udp
                 Interval = TimeSpan.FromSeconds(decoded.Interval),
                 Seeders = decoded.Seeders,
                 Leechers = decoded.Leechers,
-                Peers = decoded.Peers.Select(peer => ToPeer(peer, infoHash, request.Tracker)).ToArray(),
+                Peers = ToPeers(decoded.Peers, infoHash, request.Tracker),
                 Elapsed = operation.Elapsed,
             };
         }
@@ -175,6 +175,17 @@ namespace TrackerPS.Core.Trackers.Udp
                 Downloaded = entry.Completed,
                 Elapsed = elapsed,
             }).ToArray();
+        }
+
+        private static Peer[] ToPeers(IPEndPoint[] peers, string infoHash, Uri tracker)
+        {
+            var converted = new Peer[peers.Length];
+            for (int i = 0; i < peers.Length; i++)
+            {
+                converted[i] = ToPeer(peers[i], infoHash, tracker);
+            }
+
+            return converted;
         }
 
         private static Peer ToPeer(IPEndPoint peer, string infoHash, Uri tracker) => new Peer

@@ -37,14 +37,14 @@ namespace TrackerPS.Core.Trackers.Udp
             IPEndPoint endpoint, UdpAction action, Func<uint, byte[]> encode, UdpRetransmissionSchedule schedule, CancellationToken cancellationToken)
         {
             Socket socket = GetSocket(endpoint.AddressFamily);
-            var pending = new Pending(action, endpoint.AddressFamily);
+            var pending = new Pending(action, endpoint.AddressFamily, cancellationToken);
             uint transactionId = Register(pending);
             try
             {
-                using (cancellationToken.Register(() => pending.Reply.TrySetCanceled(cancellationToken)))
-                using (new UdpRetransmitter(socket, endpoint, encode(transactionId), schedule, pending.Reply))
+                using (cancellationToken.Register(state => ((Pending)state!).Cancel(), pending))
+                using (new UdpRetransmitter(socket, endpoint, encode(transactionId), schedule, pending))
                 {
-                    return new UdpReply(await pending.Reply.Task.ConfigureAwait(false), transactionId);
+                    return new UdpReply(await pending.Task.ConfigureAwait(false), transactionId);
                 }
             }
             finally
@@ -65,7 +65,7 @@ namespace TrackerPS.Core.Trackers.Udp
 
             foreach (Pending pending in _pending.Values)
             {
-                pending.Reply.TrySetException(new ObjectDisposedException(nameof(UdpTrackerClient)));
+                pending.TrySetException(new ObjectDisposedException(nameof(UdpTrackerClient)));
             }
         }
 
@@ -155,7 +155,7 @@ namespace TrackerPS.Core.Trackers.Udp
                 && _pending.TryGetValue(transactionId, out Pending? pending)
                 && (action == pending.Action || action == UdpAction.Error))
             {
-                pending.Reply.TrySetResult(packet);
+                pending.TrySetResult(packet);
             }
         }
 
@@ -181,25 +181,29 @@ namespace TrackerPS.Core.Trackers.Udp
             {
                 if (pending.Family == family)
                 {
-                    pending.Reply.TrySetException(error);
+                    pending.TrySetException(error);
                 }
             }
         }
 
-        private sealed class Pending
+        // The reply of one request, with what a datagram must match. Continuations run where the reply is set (the
+        // receive thread, for a reply): see StartReceiving.
+        private sealed class Pending : TaskCompletionSource<byte[]>
         {
-            internal Pending(UdpAction action, AddressFamily family)
+            private readonly CancellationToken _cancellationToken;
+
+            internal Pending(UdpAction action, AddressFamily family, CancellationToken cancellationToken)
             {
                 Action = action;
                 Family = family;
+                _cancellationToken = cancellationToken;
             }
 
             internal UdpAction Action { get; }
 
             internal AddressFamily Family { get; }
 
-            // Continuations run where the reply is set (the receive thread, for a reply): see StartReceiving.
-            internal TaskCompletionSource<byte[]> Reply { get; } = new TaskCompletionSource<byte[]>();
+            internal void Cancel() => TrySetCanceled(_cancellationToken);
         }
     }
 }

@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 using System.Text;
 using TrackerPS.Core.Network;
 
@@ -43,19 +42,19 @@ namespace TrackerPS.Core.Trackers.Udp
         /// <summary>Encodes the request string as URLData options: 2 + length bytes per 255-byte chunk.</summary>
         internal static byte[] Encode(byte[] requestString)
         {
-            var options = new List<byte>(requestString.Length + (2 * ((requestString.Length / MaxChunkLength) + 1)));
+            int chunks = (requestString.Length + MaxChunkLength - 1) / MaxChunkLength;
+            var options = new byte[requestString.Length + (2 * chunks)];
+            int position = 0;
             for (int offset = 0; offset < requestString.Length; offset += MaxChunkLength)
             {
                 int length = Math.Min(MaxChunkLength, requestString.Length - offset);
-                options.Add(UrlDataOptionType);
-                options.Add((byte)length);
-                for (int i = 0; i < length; i++)
-                {
-                    options.Add(requestString[offset + i]);
-                }
+                options[position] = UrlDataOptionType;
+                options[position + 1] = (byte)length;
+                Buffer.BlockCopy(requestString, offset, options, position + 2, length);
+                position += 2 + length;
             }
 
-            return options.ToArray();
+            return options;
         }
     }
 }
