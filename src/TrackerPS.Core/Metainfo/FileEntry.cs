@@ -68,11 +68,15 @@ namespace TrackerPS.Core.Metainfo
         /// True when <paramref name="other"/> has the same <see cref="Path"/>; a v2 path is compared node by node, not
         /// joined (a hybrid's check joined one string per file).
         /// </summary>
-        public bool SamePath(in FileEntry other) =>
-            _path is not null && other._path is not null ? string.Equals(_path, other._path, StringComparison.Ordinal)
-            : _path is not null ? other._treePath!.Matches(_path)
-            : other._path is not null ? _treePath!.Matches(other._path)
-            : _treePath!.Matches(other._treePath!.ToString());
+        public bool SamePath(in FileEntry other)
+        {
+            FileTreePath? tree = _details?.TreePath;
+            FileTreePath? otherTree = other._details?.TreePath;
+            return tree is null && otherTree is null ? string.Equals(Path, other.Path, StringComparison.Ordinal)
+                : tree is null ? otherTree!.Matches(Path)
+                : otherTree is null ? tree.Matches(other.Path)
+                : tree.Matches(otherTree.ToString());
+        }
 
         /// <summary>Size in bytes.</summary>
         public long Length { get; }
