@@ -240,34 +240,10 @@ namespace TrackerPS.Core.Bencode
             frame.PreviousKey = key;
         }
 
-        /// <summary>
-        /// Fails on the first key (in input order) of the dictionary at <paramref name="dictionary"/> that repeats an
-        /// earlier one. The keys are sorted rather than hashed: an input can pick keys whose hashes all collide (19,683
-        /// colliding keys took 2 s in a hash set), but no input makes a sort take more than O(n log n) comparisons.
-        /// </summary>
+        /// <summary>Fails on the first key (in input order) of the dictionary at <paramref name="dictionary"/> that repeats an earlier one (<see cref="DuplicateKeys"/>).</summary>
         private void RejectDuplicateKeys(int dictionary, int keyCount)
         {
-            var keys = new int[keyCount];
-            for (int i = 0, k = dictionary + 1; i < keyCount; i++, k = _tokens.Next(_tokens.Next(k)))
-            {
-                keys[i] = k;
-            }
-
-            // Token indexes grow with the input offset, so ties broken by index put the first occurrence first.
-            Array.Sort(keys, (a, b) =>
-            {
-                int order = _tokens.CompareStrings(a, b);
-                return order != 0 ? order : a.CompareTo(b);
-            });
-            int duplicate = -1;
-            for (int i = 1; i < keys.Length; i++)
-            {
-                if (_tokens.CompareStrings(keys[i - 1], keys[i]) == 0 && (duplicate < 0 || keys[i] < duplicate))
-                {
-                    duplicate = keys[i];
-                }
-            }
-
+            int duplicate = DuplicateKeys.FindFirst(_tokens, dictionary, keyCount);
             if (duplicate >= 0)
             {
                 throw Error(_tokens.Offset(duplicate), $"duplicate dictionary key '{_tokens.StringText(duplicate)}'");
@@ -420,40 +396,5 @@ namespace TrackerPS.Core.Bencode
         private BencodeException Error(int offset, string reason) => new BencodeException(offset - _start, reason, _sourceName);
 
         private static string Describe(byte b) => b >= 0x21 && b < 0x7F ? $"'{(char)b}'" : $"byte 0x{b:X2}";
-
-        /// <summary>An open list or dictionary: its token, its children so far and, for a dictionary, key bookkeeping.</summary>
-        private struct ContainerFrame
-        {
-            public ContainerFrame(int index, bool isDictionary)
-            {
-                Index = index;
-                IsDictionary = isDictionary;
-                ChildCount = 0;
-                PendingKey = -1;
-                PreviousKey = -1;
-                Unsorted = false;
-            }
-
-            /// <summary>The container's token.</summary>
-            public int Index { get; }
-
-            public bool IsDictionary { get; }
-
-            /// <summary>Children so far; a dictionary counts keys and values.</summary>
-            public int ChildCount { get; set; }
-
-            /// <summary>The token of a key read but whose value has not been, or -1.</summary>
-            public int PendingKey { get; set; }
-
-            /// <summary>The token of the last key read, or -1.</summary>
-            public int PreviousKey { get; set; }
-
-            /// <summary>True once a key came before the previous one in byte order.</summary>
-            public bool Unsorted { get; set; }
-
-            public bool ExpectsKey => IsDictionary && PendingKey < 0;
-
-            public string Describe() => IsDictionary ? "dictionary" : "list";
-        }
     }
 }
