@@ -1,9 +1,7 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
 using System.IO;
 using System.Linq;
-using System.Text;
 
 namespace TrackerPS.Core.Bencode
 {
@@ -33,51 +31,46 @@ namespace TrackerPS.Core.Bencode
                 throw new ArgumentNullException(nameof(value));
             }
 
-            // Explicit stack: the encoder accepts any depth the decoder produced without recursion.
-            var pending = new Stack<object>();
+            // Explicit stack: the encoder accepts any depth the decoder produced without recursion. A null entry ends
+            // the container opened before its children were pushed.
+            var writer = new BencodeWriter(stream);
+            var pending = new Stack<BValue?>();
             pending.Push(value);
             while (pending.Count > 0)
             {
                 switch (pending.Pop())
                 {
-                    case byte[] literal:
-                        stream.Write(literal, 0, literal.Length);
+                    case null:
+                        writer.End();
                         break;
                     case BInteger integer:
-                        WriteAscii(stream, "i" + integer.ToString() + "e");
+                        writer.Integer(integer);
                         break;
                     case BString text:
-                        WriteAscii(stream, text.Count.ToString(CultureInfo.InvariantCulture) + ":");
-                        stream.Write(text.Bytes.Array!, text.Bytes.Offset, text.Bytes.Count);
+                        writer.String(text.Bytes.Array!, text.Bytes.Offset, text.Bytes.Count);
                         break;
                     case BList list:
-                        PushContainer(pending, (byte)'l', list.Items);
+                        writer.StartList();
+                        PushChildren(pending, list.Items);
                         break;
                     case BDictionary dictionary:
-                        IEnumerable<BValue> parts = dictionary.Entries
+                        writer.StartDictionary();
+                        PushChildren(pending, dictionary.Entries
                             .OrderBy(e => e.Key, Comparer<BString>.Create((a, b) => a.CompareBytes(b)))
-                            .SelectMany(e => new[] { e.Key, e.Value });
-                        PushContainer(pending, (byte)'d', parts.ToList());
+                            .SelectMany(e => new[] { e.Key, e.Value })
+                            .ToList());
                         break;
                 }
             }
         }
 
-        private static void PushContainer(Stack<object> pending, byte open, IReadOnlyList<BValue> parts)
+        private static void PushChildren(Stack<BValue?> pending, IReadOnlyList<BValue> children)
         {
-            pending.Push(new[] { (byte)'e' });
-            for (int i = parts.Count - 1; i >= 0; i--)
+            pending.Push(null);
+            for (int i = children.Count - 1; i >= 0; i--)
             {
-                pending.Push(parts[i]);
+                pending.Push(children[i]);
             }
-
-            pending.Push(new[] { open });
-        }
-
-        private static void WriteAscii(Stream stream, string text)
-        {
-            byte[] bytes = Encoding.ASCII.GetBytes(text);
-            stream.Write(bytes, 0, bytes.Length);
         }
     }
 }

@@ -36,6 +36,21 @@ namespace TrackerPS.Core.Bencode
             _stream.WriteByte((byte)'e');
         }
 
+        /// <summary>Writes a decoded integer, one beyond 64 bits included: <c>i…e</c>.</summary>
+        public void Integer(BInteger value)
+        {
+            if (!value.IsBig)
+            {
+                Integer(value.Value);
+                return;
+            }
+
+            _stream.WriteByte((byte)'i');
+            byte[] digits = Encoding.ASCII.GetBytes(value.ToString());
+            _stream.Write(digits, 0, digits.Length);
+            _stream.WriteByte((byte)'e');
+        }
+
         /// <summary>Writes a byte string: its length, <c>:</c>, its bytes.</summary>
         public void String(byte[] bytes) => String(bytes, 0, bytes.Length);
 

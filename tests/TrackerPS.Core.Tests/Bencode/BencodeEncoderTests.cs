@@ -27,6 +27,16 @@ namespace TrackerPS.Core.Tests.Bencode
             Assert.Equal(bytes, encoded);
         }
 
+        [Theory]
+        [InlineData("123456789012345678901234567890")]
+        [InlineData("-92233720368547758090")]
+        public void AnIntegerBeyond64Bits_IsWrittenWithAllItsDigits(string digits)
+        {
+            byte[] encoded = BencodeEncoder.Encode(new BInteger(System.Numerics.BigInteger.Parse(digits, System.Globalization.CultureInfo.InvariantCulture)));
+
+            Assert.Equal("i" + digits + "e", Encoding.Latin1.GetString(encoded));
+        }
+
         [Fact]
         public void NonCanonicalInput_IsReencodedCanonically()
         {
