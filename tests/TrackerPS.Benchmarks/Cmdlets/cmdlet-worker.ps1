@@ -5,6 +5,7 @@
 .DESCRIPTION
     Started by Invoke-CmdletBenchmark.ps1, once per tool, so that every round of a case runs in the same warm
     process. -Tool TrackerPS imports the module; -Tool FileHash does not, and runs only the Get-FileHash cases.
+    -Tool TrackerPS also compiles Write-FloorPath (WriteFloorPathCommand.cs), the floor of the Get-ChildItem cases.
     Each line out: {"case": ..., "seconds": ..., "allocated": bytes allocated on the pipeline thread, "count": ...}.
 #>
 [Diagnostics.CodeAnalysis.SuppressMessageAttribute('PSAvoidUsingBrokenHashAlgorithms', '',
@@ -19,6 +20,9 @@ param(
 $ErrorActionPreference = 'Stop'
 if ($Tool -eq 'TrackerPS') {
     Import-Module $ModulePath
+    # Write-FloorPath: PowerShell's own cost per piped file (the listing and the binding), the floor of the Get-ChildItem cases.
+    $floor = Add-Type -Path (Join-Path $PSScriptRoot 'WriteFloorPathCommand.cs') -PassThru
+    Import-Module -Assembly $floor[0].Assembly
 }
 
 $small = Join-Path $DataPath 'small'
@@ -28,6 +32,8 @@ $cases = @{
     'small-gci-info'       = { Get-ChildItem $small -Filter *.torrent | Get-TorrentInfo | Measure-Object }
     'small-literal-hash'   = { Get-TorrentInfoHash -LiteralPath $files | Measure-Object }
     'small-gci-hash'       = { Get-ChildItem $small -Filter *.torrent | Get-TorrentInfoHash | Measure-Object }
+    'small-gci-list'       = { Get-ChildItem $small -Filter *.torrent | Measure-Object }
+    'small-gci-floor'      = { Get-ChildItem $small -Filter *.torrent | Write-FloorPath | Measure-Object }
     'small-literal-sha1'   = { Get-FileHash -Algorithm SHA1 -LiteralPath $files | Measure-Object }
     'small-gci-sha1'       = { Get-ChildItem $small -Filter *.torrent | Get-FileHash -Algorithm SHA1 | Measure-Object }
     'files50k-dirs'        = { Get-TorrentInfo -LiteralPath (Join-Path $DataPath 'files50k-dirs.torrent') }
