@@ -30,6 +30,8 @@ namespace TrackerPS.Core.Authoring
                 throw new ArgumentOutOfRangeException(nameof(width), width, $"A merkle tree of {count} leaves needs a power of two at least that wide.");
             }
 
+            // One working copy of the leaves: each level is written over the front of the one below it (node i reads
+            // nodes 2i and 2i+1, never before them), so a tree costs one array whatever its height.
             var layer = new byte[count * HashSize];
             Buffer.BlockCopy(hashes, offset, layer, 0, layer.Length);
             byte[] padding = pad;
@@ -37,7 +39,6 @@ namespace TrackerPS.Core.Authoring
             for (int size = width; size > 1; size /= 2)
             {
                 int filled = (count + 1) / 2;
-                var next = new byte[filled * HashSize];
                 for (int i = 0; i < filled; i++)
                 {
                     Buffer.BlockCopy(layer, 2 * i * HashSize, pair, 0, HashSize);
@@ -50,14 +51,18 @@ namespace TrackerPS.Core.Authoring
                         Buffer.BlockCopy(padding, 0, pair, HashSize, HashSize);
                     }
 
-                    Buffer.BlockCopy(sha256.ComputeHash(pair), 0, next, i * HashSize, HashSize);
+                    Buffer.BlockCopy(sha256.ComputeHash(pair), 0, layer, i * HashSize, HashSize);
                 }
 
                 Buffer.BlockCopy(padding, 0, pair, 0, HashSize);
                 Buffer.BlockCopy(padding, 0, pair, HashSize, HashSize);
                 padding = sha256.ComputeHash(pair);
-                layer = next;
                 count = filled;
+            }
+
+            if (layer.Length == HashSize)
+            {
+                return layer;
             }
 
             var root = new byte[HashSize];
