@@ -54,6 +54,9 @@ namespace TrackerPS.Core.PeerWire.Metadata
             using var life = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             _swarm.Join(_peer, life);
             life.CancelAfter(_options.Timeout);
+            // The session is closed last, after the drop is reported and the outstanding pieces released: a peer sees its
+            // connection end only once the swarm knows why, so a fetch another peer completes meanwhile has the reason.
+            PeerSession? session = null;
             try
             {
                 PeerFeatures features = PeerFeatures.ExtensionProtocol | (_target.UpgradedHash is null ? 0 : PeerFeatures.V2Upgrade);
@@ -61,7 +64,7 @@ namespace TrackerPS.Core.PeerWire.Metadata
                 // Our extension handshake goes in the handshake's write: a peer without the extension bit is dropped
                 // unread (FetchAsync), so only a peer that supports BEP 10 reads it, a round trip sooner.
                 var extension = new ExtensionHandshake { Client = _options.ClientName, Messages = new Dictionary<string, byte> { ["ut_metadata"] = LocalMetadataId } };
-                using PeerSession session = await PeerSession.OpenAsync(_address, ours, extension.Encode().Encode(), _target.UpgradedHash, _options.NetworkPolicy, life.Token).ConfigureAwait(false);
+                session = await PeerSession.OpenAsync(_address, ours, extension.Encode().Encode(), _target.UpgradedHash, _options.NetworkPolicy, life.Token).ConfigureAwait(false);
                 _swarm.Connected();
                 await FetchAsync(session, life).ConfigureAwait(false);
             }
@@ -82,6 +85,8 @@ namespace TrackerPS.Core.PeerWire.Metadata
                         _swarm.Release(_assembly, piece);
                     }
                 }
+
+                session?.Dispose();
             }
         }
 
