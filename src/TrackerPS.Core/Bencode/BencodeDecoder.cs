@@ -316,51 +316,27 @@ namespace TrackerPS.Core.Bencode
         /// <summary>Reads decimal digits into a 64-bit value, as negative when asked, failing on overflow.</summary>
         private long ReadDigits(bool negative, string what)
         {
-            long value = 0;
             int start = _position;
-            while (_position < _end && _data[_position] >= (byte)'0' && _data[_position] <= (byte)'9')
-            {
-                int digit = _data[_position] - '0';
-                // Accumulate as a negative number so that long.MinValue itself fits.
-                if (value < (long.MinValue + digit) / 10)
-                {
-                    throw Error(start, $"{what} overflows a 64-bit integer");
-                }
-
-                value = (value * 10) - digit;
-                _position++;
-            }
-
-            if (negative)
-            {
-                return value;
-            }
-
-            if (value == long.MinValue)
-            {
-                throw Error(start, $"{what} overflows a 64-bit integer");
-            }
-
-            return -value;
+            return DecimalDigits.TryRead(_data, ref _position, _end, negative, out long value)
+                ? value
+                : throw Error(start, $"{what} overflows a 64-bit integer");
         }
 
         /// <summary>Reads an integer's digits of any length: the 64-bit value, or 0 when it does not fit (<see cref="BInteger"/> reads the digits again).</summary>
         private long ReadBigDigits(bool negative)
         {
-            try
+            if (DecimalDigits.TryRead(_data, ref _position, _end, negative, out long value))
             {
-                return ReadDigits(negative, "integer");
+                return value;
             }
-            catch (BencodeException)
-            {
-                // ReadDigits fails only on overflow, part-way through the digits: skip the rest.
-                while (_position < _end && _data[_position] >= (byte)'0' && _data[_position] <= (byte)'9')
-                {
-                    _position++;
-                }
 
-                return 0;
+            // An overflow stops part-way through the digits: skip the rest.
+            while (_position < _end && _data[_position] >= (byte)'0' && _data[_position] <= (byte)'9')
+            {
+                _position++;
             }
+
+            return 0;
         }
 
         private int Peek() => _position < _end ? _data[_position] : -1;

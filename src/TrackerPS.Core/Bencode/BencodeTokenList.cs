@@ -163,27 +163,13 @@ namespace TrackerPS.Core.Bencode
             }
 
             int position = token.Offset + 1;
-            int end = token.Offset + token.Length - 1;
             bool negative = Data[position] == (byte)'-';
             if (negative)
             {
                 position++;
             }
 
-            // Accumulated as a negative number so that long.MinValue itself fits, as the decoder does.
-            long value = 0;
-            for (; position < end; position++)
-            {
-                int digit = Data[position] - '0';
-                if (value < (long.MinValue + digit) / 10)
-                {
-                    return 0;
-                }
-
-                value = (value * 10) - digit;
-            }
-
-            return negative ? value : value == long.MinValue ? 0 : -value;
+            return DecimalDigits.TryRead(Data, ref position, token.Offset + token.Length - 1, negative, out long value) ? value : 0;
         }
 
         private static int StringCount(in BencodeToken token) => token.Offset + token.Length - token.Extra;
