@@ -55,6 +55,15 @@ namespace TrackerPS.Core.Tests.Authoring
             return path;
         }
 
+        /// <summary>Plants a fault: flips the bits of <paramref name="mask"/> in the byte at <paramref name="offset"/> of a file.</summary>
+        public void FlipBits(string relative, int offset, byte mask)
+        {
+            string path = Path.Combine(Root, relative.Replace('/', Path.DirectorySeparatorChar));
+            byte[] bytes = File.ReadAllBytes(path);
+            bytes[offset] ^= mask;
+            File.WriteAllBytes(path, bytes);
+        }
+
         /// <summary>Lets the owner execute the file (mode 0755).</summary>
         public void MakeExecutable(string relative)
         {

@@ -32,10 +32,7 @@ namespace TrackerPS.Core.Tests.Authoring
         {
             using ContentTree tree = ContentTree.Tricky();
             byte[] torrent = Create(tree, version);
-            string multi = Path.Combine(tree.Root, "multi.bin");
-            byte[] bytes = File.ReadAllBytes(multi);
-            bytes[50000] ^= 0x10;
-            File.WriteAllBytes(multi, bytes);
+            tree.FlipBits("multi.bin", 50000, 0x10);
 
             TorrentVerification result = new TorrentVerifier(torrent, "t", tree.Root).Verify(CancellationToken.None);
 
@@ -52,10 +49,7 @@ namespace TrackerPS.Core.Tests.Authoring
         {
             using ContentTree tree = ContentTree.Tricky();
             byte[] torrent = Create(tree, TorrentVersion.V2);
-            string small = Path.Combine(tree.Root, "e1.bin");
-            byte[] bytes = File.ReadAllBytes(small);
-            bytes[10] ^= 0x01;
-            File.WriteAllBytes(small, bytes);
+            tree.FlipBits("e1.bin", 10, 0x01);
 
             TorrentVerification result = new TorrentVerifier(torrent, "t", tree.Root).Verify(CancellationToken.None);
 
