@@ -59,7 +59,8 @@ namespace TrackerPS.Core.Authoring
         {
             long consumed = 0;
             int stored = 0;
-            while (consumed < count && _entry < _layout.Entries.Count)
+            // Empty files right after the bytes asked for are taken too, so those at the stream's end are checked.
+            while (_entry < _layout.Entries.Count && (consumed < count || _layout.Entries[_entry].Length == 0))
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 LayoutEntry entry = _layout.Entries[_entry];

@@ -73,6 +73,26 @@ namespace TrackerPS.Core.Tests.Authoring
             Assert.Empty(file.BadPieces);
         }
 
+        [Theory]
+        [InlineData(TorrentVersion.V1)]
+        [InlineData(TorrentVersion.V2)]
+        [InlineData(TorrentVersion.Hybrid)]
+        public void Verify_EmptyFilesAtTheStart_AndAtTheEnd_AreChecked(TorrentVersion version)
+        {
+            using ContentTree tree = ContentTree.Tricky();
+            tree.Add("0-empty", 0);
+            tree.Add("\u00ff-empty", 0);
+            byte[] torrent = Create(tree, version);
+
+            TorrentVerification present = new TorrentVerifier(torrent, "t", tree.Root).Verify(CancellationToken.None);
+            File.Delete(Path.Combine(tree.Root, "\u00ff-empty"));
+            File.Delete(Path.Combine(tree.Root, "0-empty"));
+            TorrentVerification missing = new TorrentVerifier(torrent, "t", tree.Root).Verify(CancellationToken.None);
+
+            Assert.All(present.Files, f => Assert.Equal(FileCheckStatus.Complete, f.Status));
+            Assert.Equal(new[] { "0-empty", "\u00ff-empty" }, missing.Files.Where(f => f.Status == FileCheckStatus.Missing).Select(f => f.Path));
+        }
+
         private static byte[] Create(ContentTree tree, TorrentVersion version) =>
             new TorrentCreator(ContentScanner.Scan(tree.Root, new ContentScanOptions()), new TorrentCreateOptions { Version = version, PieceLength = 16384 }).Create(CancellationToken.None);
     }
