@@ -10,7 +10,8 @@ namespace TrackerPS.Core.Authoring
     /// mode a file that is shorter or longer than its layout entry (it changed while hashed) is a
     /// <see cref="ContentReadException"/>; in <see cref="ContentReadMode.Verify"/> mode missing bytes read as zeros and
     /// what was found is kept in <see cref="States"/>. Files are read unbuffered (the reads are large), so a file costs
-    /// no buffer of its own.
+    /// no buffer of its own. <see cref="Seek"/> moves to a piece boundary, so several readers over one layout can each read
+    /// their own chunks (<see cref="HashingPipeline"/>).
     /// </summary>
     public sealed class ContentReader : IDisposable
     {
@@ -44,6 +45,65 @@ namespace TrackerPS.Core.Authoring
 
         /// <summary>Per layout entry, what was found (Verify mode; null for pads and entries not reached yet).</summary>
         public FileReadState?[] States { get; }
+
+        /// <summary>How mismatches are treated.</summary>
+        public ContentReadMode Mode => _mode;
+
+        /// <summary>
+        /// Moves to <paramref name="offset"/> in the stream: the next <see cref="Fill"/> reads from there. The empty files
+        /// at that offset are left to the read that ends there (<see cref="Fill"/> takes them), except at offset 0.
+        /// </summary>
+        /// <param name="offset">Where to read next, in bytes from the stream's start; at most its length.</param>
+        /// <exception cref="ArgumentOutOfRangeException"><paramref name="offset"/> is outside the stream.</exception>
+        public void Seek(long offset)
+        {
+            if (offset < 0 || offset > _layout.StreamLength)
+            {
+                throw new ArgumentOutOfRangeException(nameof(offset), offset, $"The stream is {_layout.StreamLength} bytes.");
+            }
+
+            int entry = offset == 0 ? 0 : FirstEndingAfter(offset);
+            if (entry != _entry)
+            {
+                Dispose();
+                _entry = entry;
+                _ended = false;
+            }
+
+            _position = entry < _layout.Entries.Count ? offset - _layout.Entries[entry].Offset : 0;
+            if (_stream is not null)
+            {
+                _stream.Position = _position;
+            }
+        }
+
+        /// <summary>
+        /// Takes in what another reader over the same layout found, for the files both read part of: the file counts as
+        /// there only if both found it, with the larger length and the first error.
+        /// </summary>
+        /// <param name="other">The other reader.</param>
+        internal void MergeStates(ContentReader other)
+        {
+            for (int i = 0; i < States.Length; i++)
+            {
+                FileReadState? theirs = other.States[i];
+                FileReadState? mine = States[i];
+                if (theirs is null)
+                {
+                    continue;
+                }
+
+                if (mine is null)
+                {
+                    States[i] = theirs;
+                    continue;
+                }
+
+                mine.Exists &= theirs.Exists;
+                mine.ActualLength = Math.Max(mine.ActualLength, theirs.ActualLength);
+                mine.Error ??= theirs.Error;
+            }
+        }
 
         /// <summary>
         /// Reads the next <paramref name="count"/> bytes of the stream into <paramref name="buffer"/>. In an aligned
@@ -102,7 +162,7 @@ namespace TrackerPS.Core.Authoring
                 return;
             }
 
-            if ((_position == 0 && !Open(entry)) || _ended)
+            if ((_stream is null && !_ended && !Open(entry)) || _ended)
             {
                 Array.Clear(buffer, offset, count);
                 return;
@@ -144,13 +204,13 @@ namespace TrackerPS.Core.Authoring
             ContentFile file = entry.File!;
             var state = new FileReadState();
             States[_entry] = state;
-            _ended = false;
             try
             {
                 // A buffer size of 1 is no buffer: the reads are large, and 20,000 small files would otherwise each cost one.
                 _stream = new FileStream(file.FullPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1, FileOptions.SequentialScan);
                 state.Exists = true;
                 state.ActualLength = _stream.Length;
+                _stream.Position = _position;
                 return true;
             }
             catch (Exception e) when (e is FileNotFoundException || e is DirectoryNotFoundException)
@@ -190,6 +250,28 @@ namespace TrackerPS.Core.Authoring
             Dispose();
             _entry++;
             _position = 0;
+            _ended = false;
+        }
+
+        /// <summary>The first entry that ends after <paramref name="offset"/> (binary search; entries are back to back).</summary>
+        private int FirstEndingAfter(long offset)
+        {
+            int low = 0;
+            int high = _layout.Entries.Count;
+            while (low < high)
+            {
+                int middle = low + ((high - low) / 2);
+                if (_layout.Entries[middle].End > offset)
+                {
+                    high = middle;
+                }
+                else
+                {
+                    low = middle + 1;
+                }
+            }
+
+            return low;
         }
 
         private void Fail(ContentFile file, string message, Exception inner)

@@ -8,11 +8,12 @@ using System.Threading.Tasks;
 namespace TrackerPS.Core.Authoring
 {
     /// <summary>
-    /// The hashing shared by New-Torrent and Test-Torrent. One reader thread reads the layout's stream once, in chunks of
-    /// whole pieces (an aligned layout's pads take no room in them); worker threads (one per core) hash each chunk's pieces, SHA-1 for v1 and SHA-256 for v2, so a hybrid
-    /// hashes each block read once on two cores at the same time. Memory is bounded: at most <see cref="MaxBufferedBytes"/>
-    /// of chunks are read ahead (more only when one piece is larger). Cancellation stops reader and workers within one
-    /// 1 MiB slice or one piece.
+    /// The hashing shared by New-Torrent and Test-Torrent. Reader threads (one per core, at most <see cref="MaxReaders"/>)
+    /// each take the next chunk of whole pieces (an aligned layout's pads take no room in them) and read it with a
+    /// <see cref="ContentReader"/> of their own, so the opening of many small files is shared too; worker threads (one per
+    /// core) hash each chunk's pieces, SHA-1 for v1 and SHA-256 for v2, so a hybrid hashes each block read once on two
+    /// cores at the same time. Memory is bounded: at most <see cref="MaxBufferedBytes"/> of chunks are in memory at once
+    /// (more only when one piece is larger). Cancellation stops readers and workers within one 1 MiB slice or one piece.
     /// </summary>
     public sealed class HashingPipeline
     {
@@ -22,8 +23,8 @@ namespace TrackerPS.Core.Authoring
         /// <summary>The most bytes of chunks in memory at once, unless a single piece is larger: 32 MiB.</summary>
         public const long MaxBufferedBytes = 32L * 1024 * 1024;
 
-        /// <summary>The most pieces in one chunk, which bounds the work of one chunk when its pieces are mostly pad.</summary>
-        private const int MaxChunkPieces = 4096;
+        /// <summary>The most reader threads: 4.</summary>
+        public const int MaxReaders = 4;
 
         private readonly ContentLayout _layout;
         private readonly bool _v1;
@@ -35,7 +36,7 @@ namespace TrackerPS.Core.Authoring
         /// <param name="layout">The layout; it must be aligned when <paramref name="v2"/> is set.</param>
         /// <param name="v1">Compute the v1 SHA-1 piece hashes.</param>
         /// <param name="v2">Compute the v2 SHA-256 roots and piece hashes.</param>
-        /// <param name="workers">Hashing threads; 0 for one per core.</param>
+        /// <param name="workers">Hashing threads, and reader threads up to <see cref="MaxReaders"/>; 0 for one per core.</param>
         /// <exception cref="ArgumentException">v2 was asked of a layout that is not aligned.</exception>
         public HashingPipeline(ContentLayout layout, bool v1, bool v2, int workers = 0)
         {
@@ -53,53 +54,72 @@ namespace TrackerPS.Core.Authoring
         /// <summary>Bytes of the stream hashed so far (pads included); safe to read from any thread.</summary>
         public long BytesHashed => Interlocked.Read(ref _hashed);
 
-        /// <summary>Reads and hashes the whole stream on the calling thread and the workers.</summary>
-        /// <param name="reader">The reader over the same layout.</param>
+        /// <summary>
+        /// Reads and hashes the whole stream on reader and worker threads; the calling thread waits. <paramref name="reader"/>
+        /// is one of the readers, and when the run ends its <see cref="ContentReader.States"/> hold what every reader found.
+        /// </summary>
+        /// <param name="reader">A reader over the same layout, at the stream's start; the other readers take its mode.</param>
         /// <param name="cancellationToken">Stops the run.</param>
         /// <returns>The hashes.</returns>
-        /// <exception cref="ContentReadException">The reader failed (Create mode).</exception>
+        /// <exception cref="ContentReadException">A reader failed (Create mode).</exception>
         /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
         public PieceHashes Run(ContentReader reader, CancellationToken cancellationToken)
         {
             long pieceLength = _layout.PieceLength;
-            int chunkPieces = (int)Math.Max(1, ChunkTarget / pieceLength);
-            long chunkBytes = chunkPieces * pieceLength;
+            long chunkBytes = Math.Max(1, ChunkTarget / pieceLength) * pieceLength;
             int slots = (int)Math.Max(2, Math.Min(_workers + 2, MaxBufferedBytes / chunkBytes));
             var work = new PieceWork(_layout, _v1, _v2);
+            var chunks = new ChunkSequence(_layout, work, chunkBytes);
+            var readers = new ContentReader[Math.Min(_workers, MaxReaders)];
+            readers[0] = reader;
+            for (int i = 1; i < readers.Length; i++)
+            {
+                readers[i] = new ContentReader(_layout, reader.Mode);
+            }
+
             using var failed = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             using var queue = new BlockingCollection<WorkItem>();
             using var free = new SemaphoreSlim(slots, slots);
             var pool = new ConcurrentBag<byte[]>();
-            var workers = new Task[_workers];
-            for (int i = 0; i < workers.Length; i++)
-            {
-                workers[i] = Task.Factory.StartNew(() => Work(queue, work, pool, free, failed), failed.Token, TaskCreationOptions.LongRunning, TaskScheduler.Default);
-            }
-
+            var tasks = new Task[readers.Length + _workers];
+            int reading = readers.Length;
             try
             {
-                ReadAll(reader, work, queue, pool, free, chunkBytes, failed.Token);
-            }
-            catch
-            {
-                failed.Cancel();
-                throw;
+                for (int i = 0; i < readers.Length; i++)
+                {
+                    ContentReader own = readers[i];
+                    tasks[i] = Task.Factory.StartNew(() => ReadChunks(own, chunks, work, queue, pool, free, chunkBytes, failed, ref reading), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+                }
+
+                for (int i = readers.Length; i < tasks.Length; i++)
+                {
+                    tasks[i] = Task.Factory.StartNew(() => Work(queue, work, pool, free, failed), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+                }
+
+                WaitAll(tasks);
+                cancellationToken.ThrowIfCancellationRequested();
+                for (int i = 1; i < readers.Length; i++)
+                {
+                    reader.MergeStates(readers[i]);
+                }
             }
             finally
             {
-                queue.CompleteAdding();
-                WaitAll(workers);
+                for (int i = 1; i < readers.Length; i++)
+                {
+                    readers[i].Dispose();
+                }
             }
 
-            cancellationToken.ThrowIfCancellationRequested();
             return work.Finish();
         }
 
-        private static void WaitAll(Task[] workers)
+        /// <summary>Waits for every task; then throws the first failure that is not a cancellation (readers come first).</summary>
+        private static void WaitAll(Task[] tasks)
         {
             try
             {
-                Task.WaitAll(workers);
+                Task.WaitAll(tasks);
             }
             catch (AggregateException e)
             {
@@ -113,55 +133,49 @@ namespace TrackerPS.Core.Authoring
             }
         }
 
-        private void ReadAll(ContentReader reader, PieceWork work, BlockingCollection<WorkItem> queue, ConcurrentBag<byte[]> pool, SemaphoreSlim free, long chunkBytes, CancellationToken token)
+        /// <summary>One reader thread: takes chunks until none are left, reads each and queues its work items.</summary>
+        private void ReadChunks(ContentReader reader, ChunkSequence chunks, PieceWork work, BlockingCollection<WorkItem> queue, ConcurrentBag<byte[]> pool, SemaphoreSlim free, long chunkBytes, CancellationTokenSource failed, ref int reading)
         {
-            long piece = 0;
-            while (piece < _layout.PieceCount)
+            try
             {
-                int count = PiecesThatFit(work, piece, chunkBytes);
-                long length = Math.Min(count * _layout.PieceLength, _layout.StreamLength - (piece * _layout.PieceLength));
-                free.Wait(token);
-                byte[] buffer = pool.TryTake(out byte[]? reused) ? reused : new byte[chunkBytes];
-                reader.Fill(buffer, length, token);
-                var chunk = new Chunk(buffer, piece, count, length);
-                List<WorkItem> items = work.Split(chunk, _workers);
-                chunk.Pending = items.Count;
-                if (items.Count == 0)
+                while (true)
                 {
-                    Release(chunk, pool, free);
-                }
+                    free.Wait(failed.Token);
+                    if (!chunks.TryTake(out long first, out int count, out long length))
+                    {
+                        free.Release();
+                        return;
+                    }
 
-                foreach (WorkItem item in items)
-                {
-                    queue.Add(item, token);
-                }
+                    byte[] buffer = pool.TryTake(out byte[]? reused) ? reused : new byte[chunkBytes];
+                    reader.Seek(first * _layout.PieceLength);
+                    reader.Fill(buffer, length, failed.Token);
+                    var chunk = new Chunk(buffer, first, count, length);
+                    List<WorkItem> items = work.Split(chunk, _workers);
+                    chunk.Pending = items.Count;
+                    if (items.Count == 0)
+                    {
+                        Release(chunk, pool, free);
+                    }
 
-                piece += count;
+                    foreach (WorkItem item in items)
+                    {
+                        queue.Add(item, failed.Token);
+                    }
+                }
             }
-        }
-
-        /// <summary>
-        /// How many pieces from <paramref name="first"/> one chunk takes: as many as their stored bytes fit in a buffer
-        /// (at least one, at most <see cref="MaxChunkPieces"/>). Pads are not stored, so a chunk of small files in an
-        /// aligned layout holds many of them, not two.
-        /// </summary>
-        private int PiecesThatFit(PieceWork work, long first, long chunkBytes)
-        {
-            long stored = work.StoredLength(first);
-            int count = 1;
-            while (count < MaxChunkPieces && first + count < _layout.PieceCount)
+            catch
             {
-                int next = work.StoredLength(first + count);
-                if (stored + next > chunkBytes)
-                {
-                    break;
-                }
-
-                stored += next;
-                count++;
+                failed.Cancel();
+                throw;
             }
-
-            return count;
+            finally
+            {
+                if (Interlocked.Decrement(ref reading) == 0)
+                {
+                    queue.CompleteAdding();
+                }
+            }
         }
 
         private void Work(BlockingCollection<WorkItem> queue, PieceWork work, ConcurrentBag<byte[]> pool, SemaphoreSlim free, CancellationTokenSource failed)

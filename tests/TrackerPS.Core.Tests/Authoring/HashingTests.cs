@@ -84,6 +84,63 @@ namespace TrackerPS.Core.Tests.Authoring
         }
 
         [Fact]
+        public void Pipeline_VerifyMode_WithSeveralReaders_MergesWhatEachFoundOfAFileTheyShare()
+        {
+            using var tree = new ContentTree();
+            string big = tree.Add("big", 3 * HashingPipeline.ChunkTarget);
+            string gone = tree.Add("gone", 2 * HashingPipeline.ChunkTarget);
+            ContentLayout layout = ContentLayout.Create(ContentScanner.Scan(tree.Root, new ContentScanOptions()).Files, 16384, aligned: true);
+            using (var stream = new FileStream(big, FileMode.Open))
+            {
+                stream.SetLength(HashingPipeline.ChunkTarget + 5);
+            }
+
+            File.Delete(gone);
+            using var reader = new ContentReader(layout, ContentReadMode.Verify);
+            new HashingPipeline(layout, v1: true, v2: false, workers: 2).Run(reader, CancellationToken.None);
+
+            Assert.True(reader.States[0]!.Exists);
+            Assert.Equal(HashingPipeline.ChunkTarget + 5, reader.States[0]!.ActualLength);
+            Assert.False(reader.States[1]!.Exists);
+        }
+
+        [Fact]
+        public void Reader_Seek_ReadsFromThere_AndLeavesTheEmptyFilesAtAnOffsetToTheReadThatEndsThere()
+        {
+            using var tree = new ContentTree();
+            ContentFile[] files =
+            {
+                new ContentFile(tree.Add("0", 0), new[] { "0" }, 0),
+                new ContentFile(tree.Add("a", 100), new[] { "a" }, 100),
+                new ContentFile(tree.Add("e", 0), new[] { "e" }, 0),
+                new ContentFile(tree.Add("b", 50), new[] { "b" }, 50),
+            };
+            ContentLayout layout = ContentLayout.Create(files, 16384, aligned: false);
+            byte[] stream = File.ReadAllBytes(files[1].FullPath).Concat(File.ReadAllBytes(files[3].FullPath)).ToArray();
+            var buffer = new byte[150];
+
+            using var fromTheMiddle = new ContentReader(layout, ContentReadMode.Verify);
+            fromTheMiddle.Seek(40);
+            Assert.Equal(60, fromTheMiddle.Fill(buffer, 60, CancellationToken.None));
+            Assert.Equal(stream.Skip(40).Take(60), buffer.Take(60));
+            Assert.NotNull(fromTheMiddle.States[2]);
+            fromTheMiddle.Seek(120);
+            Assert.Equal(30, fromTheMiddle.Fill(buffer, 30, CancellationToken.None));
+            Assert.Equal(stream.Skip(120), buffer.Take(30));
+
+            using var afterTheEmpty = new ContentReader(layout, ContentReadMode.Verify);
+            afterTheEmpty.Seek(100);
+            Assert.Equal(50, afterTheEmpty.Fill(buffer, 50, CancellationToken.None));
+            Assert.Null(afterTheEmpty.States[2]);
+
+            using var fromTheStart = new ContentReader(layout, ContentReadMode.Verify);
+            fromTheStart.Seek(0);
+            fromTheStart.Fill(buffer, 10, CancellationToken.None);
+            Assert.True(fromTheStart.States[0]!.Exists);
+            Assert.Throws<ArgumentOutOfRangeException>(() => fromTheStart.Seek(151));
+        }
+
+        [Fact]
         public void Pipeline_Cancelled_ThrowsOperationCanceled()
         {
             using var tree = new ContentTree();
