@@ -1,12 +1,13 @@
 using System;
 using System.IO;
 using System.Threading;
+using TrackerPS.Core.IO;
 
 namespace TrackerPS.Core.Authoring
 {
     /// <summary>
-    /// Reads a layout's byte stream in order, file after file, pads as zeros. Files are opened for reading only and shared
-    /// for reading, writing and deletion, so a running client is never locked out. In <see cref="ContentReadMode.Create"/>
+    /// Reads a layout's byte stream in order, file after file, pads as zeros. Files are opened for reading only, shared
+    /// for reading, writing and deletion and not locked (<see cref="ReadOnlyFile"/>), so a running client is never locked out. In <see cref="ContentReadMode.Create"/>
     /// mode a file that is shorter or longer than its layout entry (it changed while hashed) is a
     /// <see cref="ContentReadException"/>; in <see cref="ContentReadMode.Verify"/> mode missing bytes read as zeros and
     /// what was found is kept in <see cref="States"/>. Files are read unbuffered (the reads are large), so a file costs
@@ -207,7 +208,7 @@ namespace TrackerPS.Core.Authoring
             try
             {
                 // A buffer size of 1 is no buffer: the reads are large, and 20,000 small files would otherwise each cost one.
-                _stream = new FileStream(file.FullPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1, FileOptions.SequentialScan);
+                _stream = ReadOnlyFile.Open(file.FullPath, 1, FileOptions.SequentialScan);
                 state.Exists = true;
                 state.ActualLength = _stream.Length;
                 _stream.Position = _position;

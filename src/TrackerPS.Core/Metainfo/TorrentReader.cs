@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using System.Threading;
+using TrackerPS.Core.IO;
 using TrackerPS.Core.Bencode;
 
 namespace TrackerPS.Core.Metainfo
@@ -57,7 +58,7 @@ namespace TrackerPS.Core.Metainfo
         public static byte[] ReadFileBytes(string path, int limit = BencodeLimits.DefaultMaxInputSize)
         {
             // No FileStream buffer: the whole file is read into one array, so a buffer would only add a copy.
-            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, bufferSize: 1);
+            using FileStream stream = ReadOnlyFile.Open(path, bufferSize: 1, FileOptions.None);
             if (stream.Length > limit)
             {
                 throw new MetainfoException($"file is {stream.Length} bytes, more than the limit of {limit} bytes", path);
