@@ -1,6 +1,5 @@
 using System;
 using System.Text;
-using TrackerPS.Core.Bencode;
 
 namespace TrackerPS.Core.Metainfo
 {
@@ -11,8 +10,6 @@ namespace TrackerPS.Core.Metainfo
     /// </summary>
     internal readonly struct EncodedPath
     {
-        // The list already passed the reader's own limits, which may be larger than the defaults, so none applies here.
-        private static readonly BencodeLimits s_unlimited = new BencodeLimits { MaxInputSize = int.MaxValue, MaxTokens = int.MaxValue };
         [ThreadStatic]
         private static char[]? s_scratch;
 
@@ -45,13 +42,7 @@ namespace TrackerPS.Core.Metainfo
             int position = _offset + 1;
             while (_buffer[position] != (byte)'e')
             {
-                int count = 0;
-                while (_buffer[position] != (byte)':')
-                {
-                    count = (count * 10) + (_buffer[position++] - '0');
-                }
-
-                position++;
+                int count = ElementLength(ref position);
                 // Not before the first element: a plain element is never empty, so none has been written yet only then.
                 if (chars > 0)
                 {
@@ -65,19 +56,43 @@ namespace TrackerPS.Core.Metainfo
             return new string(text, 0, chars);
         }
 
-        /// <summary>Decodes the list again (it was checked when the torrent was read) into one array per element.</summary>
+        /// <summary>
+        /// Reads the list again (the reader checked it: a list of byte strings) into one array per element, straight from
+        /// the encoded bytes: decoding it as bencode cost about 1.1 to 1.8 KB per file (a decoder, a document and a value per element).
+        /// </summary>
         public byte[][] Decode()
         {
-            var encoded = new byte[_length];
-            Buffer.BlockCopy(_buffer, _offset, encoded, 0, _length);
-            var list = (BList)BencodeDecoder.Decode(encoded, s_unlimited).Root;
-            var raw = new byte[list.Items.Count][];
+            int elements = 0;
+            for (int position = _offset + 1; _buffer[position] != (byte)'e'; elements++)
+            {
+                int length = ElementLength(ref position);
+                position += length;
+            }
+
+            var raw = new byte[elements][];
+            int at = _offset + 1;
             for (int i = 0; i < raw.Length; i++)
             {
-                raw[i] = ((BString)list.Items[i]).ToArray();
+                int length = ElementLength(ref at);
+                raw[i] = new byte[length];
+                Buffer.BlockCopy(_buffer, at, raw[i], 0, length);
+                at += length;
             }
 
             return raw;
+        }
+
+        /// <summary>Reads an element's length prefix and its ':' at <paramref name="position"/>, leaving it at the element's first byte.</summary>
+        private int ElementLength(ref int position)
+        {
+            int count = 0;
+            while (_buffer[position] != (byte)':')
+            {
+                count = (count * 10) + (_buffer[position++] - '0');
+            }
+
+            position++;
+            return count;
         }
     }
 }

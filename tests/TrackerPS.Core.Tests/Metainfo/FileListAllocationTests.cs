@@ -55,6 +55,32 @@ namespace TrackerPS.Core.Tests.Metainfo
             Assert.True(readAndFiles - read <= bound, $"reading Files allocated {readAndFiles - read:N0} bytes, more than {bound:N0}");
         }
 
+        /// <summary>
+        /// Bytes per file that reading each file's RawPath may add: its arrays, the outer one and one per element (two here:
+        /// about 150). Decoding each path as bencode, as before, allocated 1,128.
+        /// </summary>
+        private const int RawPathBytesPerFile = 200;
+
+        [Fact]
+        public void RawPath_OfFiftyThousandFiles_AddsOnlyItsArrays()
+        {
+            byte[] data = FiftyThousandFiles(100);
+
+            // RawPath is kept once built, so each measured run reads the torrent afresh.
+            long files = AllocationBound.Measure(() => _ = TorrentReader.Read(data, "x.torrent").Files);
+            long filesAndRawPaths = AllocationBound.Measure(() =>
+            {
+                foreach (TorrentFile file in TorrentReader.Read(data, "x.torrent").Files)
+                {
+                    _ = file.RawPath;
+                }
+            });
+
+            long perFile = (filesAndRawPaths - files) / FileCount;
+            Assert.True(perFile <= RawPathBytesPerFile, $"reading RawPath allocated {perFile:N0} bytes per file, more than {RawPathBytesPerFile}");
+            Assert.Equal(new[] { "dir-00001"u8.ToArray(), "file-00123.bin"u8.ToArray() }, TorrentReader.Read(data, "x.torrent").Files[123].RawPath);
+        }
+
         [Fact]
         public void Files_OfPlainEntries_AreTheirPathsAndLengths()
         {
