@@ -13,6 +13,9 @@ namespace TrackerPS.Core.Metainfo
     {
         private FileDetails? _details;
 
+        /// <summary>True for a plain entry whose <c>attr</c> is <c>p</c>, so that no details are kept for it.</summary>
+        private readonly bool _padAttribute;
+
         /// <summary>BitComet's pad file name prefix, used before BEP 47 <c>attr</c> existed.</summary>
         public const string BitCometPadPrefix = "_____padding_file_";
 
@@ -30,11 +33,14 @@ namespace TrackerPS.Core.Metainfo
 
         /// <param name="path">The file's v1 <c>path</c>, every element valid UTF-8, safe and not a pad name (<see cref="PlainV1File"/>), decoded when read.</param>
         /// <param name="length">Size in bytes.</param>
+        /// <param name="padAttribute">True when its <c>attr</c> is <c>p</c>: a BEP 47 pad file.</param>
         /// <param name="sourceOffset">Byte offset of the file's dictionary in the input, for messages.</param>
-        public FileEntry(EncodedPath path, long length, int sourceOffset)
+        public FileEntry(EncodedPath path, long length, bool padAttribute, int sourceOffset)
             : this(length, hasUnsafePath: false, sourceOffset, details: null)
         {
             EncodedRawPath = path;
+            IsPadding = padAttribute;
+            _padAttribute = padAttribute;
         }
 
         /// <param name="path">The file's node in the v2 <c>file tree</c>.</param>
@@ -56,6 +62,7 @@ namespace TrackerPS.Core.Metainfo
             SourceOffset = sourceOffset;
             IsPadding = false;
             EncodedRawPath = default;
+            _padAttribute = false;
         }
 
         /// <summary>The decoded elements joined with '/' (for a v2 file or a plain v1 one, joined on each read: keep the result).</summary>
@@ -82,7 +89,7 @@ namespace TrackerPS.Core.Metainfo
         public long Length { get; }
 
         /// <summary>BEP 47 <c>attr</c>, empty when absent.</summary>
-        public string Attributes => _details?.Attributes ?? string.Empty;
+        public string Attributes => _padAttribute ? "p" : _details?.Attributes ?? string.Empty;
 
         public bool IsPadding { get; }
 

@@ -9,8 +9,8 @@ namespace TrackerPS.Core.Metainfo
     /// no value objects and no strings, when reading it the full way (<see cref="V1FileListReader"/>) could neither fail
     /// nor warn nor find anything beyond its length and its path: a dictionary whose <c>length</c> is a 64-bit integer of
     /// at least 0 and whose <c>path</c> is a non-empty list of strings, each valid UTF-8, safe (<see cref="PathSafety"/>)
-    /// and not a BitComet pad name, with no <c>attr</c>, <c>path.utf-8</c> or <c>symlink path</c> (other keys are ignored
-    /// by both). Any other entry is left to the full reader, which gives its errors and warnings in order. The path is
+    /// and not a BitComet pad name, with no <c>path.utf-8</c> or <c>symlink path</c> and no <c>attr</c> other than
+    /// <c>p</c> (a BEP 47 pad file, as every hybrid has; other keys are ignored by both). Any other entry is left to the full reader, which gives its errors and warnings in order. The path is
     /// decoded only when <see cref="TorrentInfo.Files"/> is read (<see cref="EncodedPath.JoinUtf8"/>). Reading every entry
     /// as objects cost about ten of them per file, over 500 bytes for a 50,000-file torrent's typical entry.
     /// </summary>
@@ -39,6 +39,7 @@ namespace TrackerPS.Core.Metainfo
 
             int length = -1;
             int path = -1;
+            bool pad = false;
             int end = tokens.Next(file);
             for (int key = file + 1; key < end; key = tokens.Next(key + 1))
             {
@@ -49,6 +50,10 @@ namespace TrackerPS.Core.Metainfo
                 else if (tokens.StringEquals(key, "path"))
                 {
                     path = key + 1;
+                }
+                else if (tokens.StringEquals(key, "attr") && tokens.Kind(key + 1) == BencodeKind.String && tokens.StringEquals(key + 1, "p"))
+                {
+                    pad = true;
                 }
                 else if (tokens.StringEquals(key, "attr") || tokens.StringEquals(key, "path.utf-8") || tokens.StringEquals(key, "symlink path"))
                 {
@@ -63,7 +68,7 @@ namespace TrackerPS.Core.Metainfo
             }
 
             entry = new FileEntry(
-                new EncodedPath(encodedFiles, tokens.Offset(path) - copyStart, tokens.Length(path)), tokens.IntegerValue(length), tokens.Offset(file));
+                new EncodedPath(encodedFiles, tokens.Offset(path) - copyStart, tokens.Length(path)), tokens.IntegerValue(length), pad, tokens.Offset(file));
             return true;
         }
 
