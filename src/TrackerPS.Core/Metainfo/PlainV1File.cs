@@ -10,9 +10,10 @@ namespace TrackerPS.Core.Metainfo
     /// nor warn nor find anything beyond its length and its path: a dictionary whose <c>length</c> is a 64-bit integer of
     /// at least 0 and whose <c>path</c> is a non-empty list of strings, each valid UTF-8, safe (<see cref="PathSafety"/>)
     /// and not a BitComet pad name, with no <c>path.utf-8</c> or <c>symlink path</c> and no <c>attr</c> other than
-    /// <c>p</c> (a BEP 47 pad file, as every hybrid has; other keys are ignored by both). Any other entry is left to the full reader, which gives its errors and warnings in order. The path is
-    /// decoded only when <see cref="TorrentInfo.Files"/> is read (<see cref="EncodedPath.JoinUtf8"/>). Reading every entry
-    /// as objects cost about ten of them per file, over 500 bytes for a 50,000-file torrent's typical entry.
+    /// <c>p</c> (a BEP 47 pad file, as every hybrid has; other keys are ignored by both). Any other entry is left to the
+    /// full reader, which gives its errors and warnings in order. The path is decoded only when
+    /// <see cref="TorrentInfo.Files"/> is read (<see cref="EncodedPath.JoinUtf8"/>). Reading every entry as objects cost
+    /// about ten of them per file, over 500 bytes for a 50,000-file torrent's typical entry.
     /// </summary>
     internal static class PlainV1File
     {
