@@ -57,6 +57,18 @@ Describe 'Test-Torrent' {
         $summary.BytesVerified | Should -Be 160000
     }
 
+    It 'checks an empty file after the last byte too: Complete when there, Missing when not, <Version>' -ForEach @(@{ Version = 'V1' }, @{ Version = 'V2' }, @{ Version = 'Hybrid' }) {
+        $folder = Join-Path $root "trailing-$Version"
+        New-ContentFile (Join-Path $folder 'a.bin') 20000
+        New-ContentFile (Join-Path $folder 'z-empty') 0
+        $torrent = New-Torrent -LiteralPath $folder -Destination (Join-Path $root "trailing-$Version.torrent") -Version $Version -PieceLength $PieceLength
+        $torrent.Files[-1].Path | Should -Be 'z-empty'
+
+        ($torrent | Test-Torrent -ContentPath $folder).Status | Should -Be @('Complete', 'Complete')
+        Remove-Item -LiteralPath (Join-Path $folder 'z-empty')
+        ($torrent | Test-Torrent -ContentPath $folder).Status | Should -Be @('Complete', 'Missing')
+    }
+
     Context 'Planted faults' {
         BeforeAll {
             $bad = Join-Path $root 'bad'
