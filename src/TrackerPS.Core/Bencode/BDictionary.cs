@@ -75,6 +75,12 @@ namespace TrackerPS.Core.Bencode
         /// </summary>
         internal IEnumerable<KeyValuePair<BString, BValue>> EnumerateEntries() => _entries ?? TokenEntries();
 
+        /// <summary>The decoder's tokens a decoded dictionary reads its entries from, or null for a dictionary built in code.</summary>
+        internal BencodeTokenList? Tokens => _tokens;
+
+        /// <summary>The dictionary's own token in <see cref="Tokens"/>; its keys and values follow it, in turn.</summary>
+        internal int TokenIndex => _index;
+
         /// <summary>Finds a key among the tokens and creates only its value (the first key in input order wins, as in <see cref="Entries"/>).</summary>
         private BValue? FindToken(string key)
         {

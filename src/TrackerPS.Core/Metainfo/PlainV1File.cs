@@ -18,7 +18,7 @@ namespace TrackerPS.Core.Metainfo
     internal static class PlainV1File
     {
         /// <summary>Longest <c>length</c> encoding read here (18 digits); a longer one may be a big integer, which the full reader tells apart.</summary>
-        private const int LongestPlainLength = 20;
+        internal const int LongestPlainLength = 20;
 
         private static readonly UTF8Encoding s_strictUtf8 = new UTF8Encoding(false, true);
         private static readonly byte[] s_padPrefix = Encoding.ASCII.GetBytes(FileEntry.BitCometPadPrefix);

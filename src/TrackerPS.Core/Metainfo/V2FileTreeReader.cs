@@ -33,26 +33,54 @@ namespace TrackerPS.Core.Metainfo
             return files.ToArray();
         }
 
-        /// <summary>Reads the nodes of <paramref name="directory"/>, whose own node is <paramref name="parent"/> (null at the top).</summary>
+        /// <summary>
+        /// Reads the nodes of <paramref name="directory"/>, whose own node is <paramref name="parent"/> (null at the top):
+        /// a decoded tree straight from its tokens, where a plain file (<see cref="PlainV2File"/>) creates no values.
+        /// </summary>
         private static void Walk(BDictionary directory, FileTreePath? parent, NameDecoder names, MetainfoContext context, List<FileEntry> files)
         {
-            foreach (KeyValuePair<BString, BValue> entry in directory.EnumerateEntries())
+            BencodeTokenList? tokens = directory.Tokens;
+            if (tokens is null)
             {
-                var path = new FileTreePath(parent, entry.Key, names, context);
-                if (entry.Value is not BDictionary node)
+                foreach (KeyValuePair<BString, BValue> entry in directory.EnumerateEntries())
                 {
-                    throw context.Error($"'{path.Label}' must be a dictionary", entry.Value);
+                    ReadNode(entry.Value, new FileTreePath(parent, entry.Key, names, context), names, context, files);
                 }
 
-                BDictionary? leaf = context.Optional<BDictionary>(node, string.Empty, path.Label);
-                if (leaf is not null)
+                return;
+            }
+
+            int end = tokens.Next(directory.TokenIndex);
+            for (int key = directory.TokenIndex + 1; key < end; key = tokens.Next(key + 1))
+            {
+                var path = new FileTreePath(parent, tokens.CreateString(key), names, context);
+                if (PlainV2File.TryRead(tokens, key + 1, path, out FileEntry file))
                 {
-                    files.Add(ReadFile(leaf, node, path, names, context));
+                    files.Add(file);
                 }
                 else
                 {
-                    Walk(node, path, names, context, files);
+                    ReadNode(tokens.Create(key + 1), path, names, context, files);
                 }
+            }
+        }
+
+        /// <summary>Reads one node of the tree the full way: a file, or a directory walked in turn.</summary>
+        private static void ReadNode(BValue value, FileTreePath path, NameDecoder names, MetainfoContext context, List<FileEntry> files)
+        {
+            if (value is not BDictionary node)
+            {
+                throw context.Error($"'{path.Label}' must be a dictionary", value);
+            }
+
+            BDictionary? leaf = context.Optional<BDictionary>(node, string.Empty, path.Label);
+            if (leaf is not null)
+            {
+                files.Add(ReadFile(leaf, node, path, names, context));
+            }
+            else
+            {
+                Walk(node, path, names, context, files);
             }
         }
 
@@ -88,10 +116,14 @@ namespace TrackerPS.Core.Metainfo
             return new FileEntry(path, length, attributes, unsafePath, leaf.Offset)
             {
                 Symlink = symlink,
-                // A pieces root is a SHA-256 like a v2 info-hash, so it shares the hex formatting; encoded from the input
-                // in place, with no copy of its 32 bytes.
-                PiecesRoot = root is null ? null : Hex.Encode(root.Bytes.Array!, root.Bytes.Offset, root.Count),
+                PiecesRoot = root is null ? null : PiecesRootHex(root.Bytes.Array!, root.Bytes.Offset),
             };
         }
+
+        /// <summary>
+        /// A pieces root as hex: a SHA-256 like a v2 info-hash, so it shares the hex formatting; encoded from the input in
+        /// place, with no copy of its 32 bytes.
+        /// </summary>
+        internal static string PiecesRootHex(byte[] data, int offset) => Hex.Encode(data, offset, PiecesRootLength);
     }
 }
