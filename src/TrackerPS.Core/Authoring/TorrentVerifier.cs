@@ -21,11 +21,12 @@ namespace TrackerPS.Core.Authoring
         private static readonly string s_separator = Path.DirectorySeparatorChar.ToString();
         private readonly TorrentInfo _torrent;
         private readonly BString? _pieces;
-        private readonly BDictionary? _layers;
         private readonly string _contentPath;
         private readonly bool _singleFile;
-        private Dictionary<string, BValue>? _layerMap;
-        private readonly List<TorrentFile?> _entryFiles = new List<TorrentFile?>();
+        // The piece layers (BEP 52) by their pieces root as hex, taken out of the document so it is not kept for them.
+        private readonly Dictionary<string, BString> _layers;
+        // Per layout entry: the file's v2 pieces root as hex, or null (a pad, a gap, a v1 torrent).
+        private readonly List<string?> _entryRoots = new List<string?>();
 
         /// <summary>Prepares a check.</summary>
         /// <param name="torrentBytes">The .torrent file's bytes.</param>
@@ -45,7 +46,7 @@ namespace TrackerPS.Core.Authoring
             var root = (BDictionary)document.Root;
             var info = (BDictionary)root["info"]!;
             _pieces = _torrent.Version == TorrentVersion.V2 ? null : info["pieces"] as BString;
-            _layers = _torrent.Version == TorrentVersion.V1 ? null : root["piece layers"] as BDictionary;
+            _layers = _torrent.Version == TorrentVersion.V1 ? new Dictionary<string, BString>() : MapLayers(root["piece layers"] as BDictionary);
             _contentPath = contentPath ?? throw new ArgumentNullException(nameof(contentPath));
             _singleFile = info["length"] is BInteger || (info["file tree"] is BDictionary tree && tree.Entries.Count == 1 && tree.Entries[0].Value is BDictionary top && top[string.Empty] is BDictionary);
             Layout = BuildLayout();
@@ -95,19 +96,21 @@ namespace TrackerPS.Core.Authoring
 
         private ContentLayout BuildLayout()
         {
-            var entries = new List<LayoutEntry>();
+            // The files are read once and not kept: after this the layout and the roots are all the check needs of them.
+            TorrentFile[] files = _torrent.ReadFilesOnce();
+            var entries = new List<LayoutEntry>(files.Length);
             long position = 0;
             // Torrent order is stream order: the reader lays each file out after the one before it (FileLayout).
-            foreach (TorrentFile file in _torrent.Files)
+            foreach (TorrentFile file in files)
             {
                 if (file.Offset > position)
                 {
                     // v2 only: the gap up to the next piece boundary, hashed as zeros.
                     entries.Add(new LayoutEntry(null, file.Offset - position, position));
-                    _entryFiles.Add(null);
+                    _entryRoots.Add(null);
                 }
 
-                _entryFiles.Add(file);
+                _entryRoots.Add(file.PiecesRoot);
                 entries.Add(new LayoutEntry(file.IsPadding ? null : ToContentFile(file), file.Length, file.Offset));
                 position = file.Offset + file.Length;
             }
@@ -165,14 +168,14 @@ namespace TrackerPS.Core.Authoring
 
                 long first = entry.Offset / Layout.PieceLength;
                 long count = (entry.Length + Layout.PieceLength - 1) / Layout.PieceLength;
-                string? expectedRoot = _entryFiles[i]!.PiecesRoot;
+                string? expectedRoot = _entryRoots[i];
                 if (count == 1)
                 {
                     bad[first] = expectedRoot is null || !Hex.Matches(expectedRoot, hashes.Roots[i]!);
                     continue;
                 }
 
-                BString? layer = expectedRoot is null ? null : FindLayer(expectedRoot);
+                BString? layer = expectedRoot is null ? null : _layers.TryGetValue(expectedRoot, out BString? found) ? found : null;
                 bool usable = layer is not null && layer.Count == count * MerkleTree.HashSize;
                 for (long k = 0; k < count; k++)
                 {
@@ -183,24 +186,24 @@ namespace TrackerPS.Core.Authoring
             return bad;
         }
 
-        /// <summary>The layer keyed by a file's pieces root, looked up by its hex as <see cref="TorrentFile.PiecesRoot"/> has it.</summary>
-        private BString? FindLayer(string root)
+        /// <summary>
+        /// The layers keyed by their pieces root's hex, as <see cref="TorrentFile.PiecesRoot"/> has it; a key that is not a
+        /// 32-byte root or a value that is not a string is left out (the file's pieces are then bad).
+        /// </summary>
+        private static Dictionary<string, BString> MapLayers(BDictionary? layers)
         {
-            if (_layerMap is null)
+            var map = new Dictionary<string, BString>(SeededComparer.Ordinal);
+            foreach (KeyValuePair<BString, BValue> entry in layers?.EnumerateEntries() ?? Array.Empty<KeyValuePair<BString, BValue>>())
             {
-                _layerMap = new Dictionary<string, BValue>(SeededComparer.Ordinal);
-                foreach (KeyValuePair<BString, BValue> entry in _layers?.Entries ?? Array.Empty<KeyValuePair<BString, BValue>>())
+                if (entry.Key.Count == MerkleTree.HashSize && entry.Value is BString layer)
                 {
-                    if (entry.Key.Count == MerkleTree.HashSize)
-                    {
-                        // A decoded dictionary never holds two equal keys, so no hex is added twice.
-                        ArraySegment<byte> key = entry.Key.Bytes;
-                        _layerMap.Add(Hex.Encode(key.Array!, key.Offset, key.Count), entry.Value);
-                    }
+                    // A decoded dictionary never holds two equal keys, so no hex is added twice.
+                    ArraySegment<byte> key = entry.Key.Bytes;
+                    map.Add(Hex.Encode(key.Array!, key.Offset, key.Count), layer);
                 }
             }
 
-            return _layerMap.TryGetValue(root, out BValue? layer) ? layer as BString : null;
+            return map;
         }
 
         private static bool Same(ArraySegment<byte> a, int aOffset, byte[] b, int bOffset, int count)

@@ -130,6 +130,12 @@ namespace TrackerPS
         /// <summary>Non-fatal findings: non-canonical bencode, unsafe paths, hybrid inconsistencies, ignored values. At most 100 (WarningList.MaxWarnings), then one line saying how many more were dropped.</summary>
         public string[] Warnings { get; init; } = new string[0];
 
+        /// <summary>
+        /// The files as <see cref="Files"/> gives them, built afresh and not stored when they have not been built yet, so a
+        /// caller that reads them once (the verifier's layout) does not keep one object per file alive with the torrent.
+        /// </summary>
+        internal TorrentFile[] ReadFilesOnce() => Volatile.Read(ref _onDemandFiles)?.Create() ?? Files;
+
         /// <summary>Builds the files on first read; threads racing all get the first array stored.</summary>
         private TorrentFile[] CreateFiles()
         {
