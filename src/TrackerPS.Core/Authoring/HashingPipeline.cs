@@ -13,7 +13,8 @@ namespace TrackerPS.Core.Authoring
     /// <see cref="ContentReader"/> of their own, so the opening of many small files is shared too; worker threads (one per
     /// core) hash each chunk's pieces, SHA-1 for v1 and SHA-256 for v2, so a hybrid hashes each block read once on two
     /// cores at the same time. Memory is bounded: at most <see cref="MaxBufferedBytes"/> of chunks are in memory at once
-    /// (more only when one piece is larger). Cancellation stops readers and workers within one 1 MiB slice or one piece.
+    /// (more only when one piece is larger), no buffer larger than the bytes to read, and one buffer per chunk at most, so
+    /// a small torrent does not allocate the buffers of a large one. Cancellation stops readers and workers within one 1 MiB slice or one piece.
     /// </summary>
     public sealed class HashingPipeline
     {
@@ -70,6 +71,8 @@ namespace TrackerPS.Core.Authoring
             int slots = (int)Math.Max(2, Math.Min(_workers + 2, MaxBufferedBytes / chunkBytes));
             var work = new PieceWork(_layout, _v1, _v2);
             var chunks = new ChunkSequence(_layout, work, chunkBytes);
+            // A chunk stores at most chunkBytes (or one piece, which fits in chunkBytes), and never more than the stream.
+            long bufferBytes = Math.Min(chunkBytes, work.TotalStoredLength());
             var readers = new ContentReader[Math.Min(_workers, MaxReaders)];
             readers[0] = reader;
             for (int i = 1; i < readers.Length; i++)
@@ -88,7 +91,7 @@ namespace TrackerPS.Core.Authoring
                 for (int i = 0; i < readers.Length; i++)
                 {
                     ContentReader own = readers[i];
-                    tasks[i] = Task.Factory.StartNew(() => ReadChunks(own, chunks, work, queue, pool, free, chunkBytes, failed, ref reading), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+                    tasks[i] = Task.Factory.StartNew(() => ReadChunks(own, chunks, work, queue, pool, free, bufferBytes, failed, ref reading), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
                 }
 
                 for (int i = readers.Length; i < tasks.Length; i++)
@@ -134,7 +137,7 @@ namespace TrackerPS.Core.Authoring
         }
 
         /// <summary>One reader thread: takes chunks until none are left, reads each and queues its work items.</summary>
-        private void ReadChunks(ContentReader reader, ChunkSequence chunks, PieceWork work, BlockingCollection<WorkItem> queue, ConcurrentBag<byte[]> pool, SemaphoreSlim free, long chunkBytes, CancellationTokenSource failed, ref int reading)
+        private void ReadChunks(ContentReader reader, ChunkSequence chunks, PieceWork work, BlockingCollection<WorkItem> queue, ConcurrentBag<byte[]> pool, SemaphoreSlim free, long bufferBytes, CancellationTokenSource failed, ref int reading)
         {
             try
             {
@@ -147,7 +150,7 @@ namespace TrackerPS.Core.Authoring
                         return;
                     }
 
-                    byte[] buffer = pool.TryTake(out byte[]? reused) ? reused : new byte[chunkBytes];
+                    byte[] buffer = pool.TryTake(out byte[]? reused) ? reused : new byte[bufferBytes];
                     reader.Seek(first * _layout.PieceLength);
                     reader.Fill(buffer, length, failed.Token);
                     var chunk = new Chunk(buffer, first, count, length);

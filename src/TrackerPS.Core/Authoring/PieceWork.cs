@@ -39,6 +39,23 @@ namespace TrackerPS.Core.Authoring
         /// </summary>
         public int StoredLength(long piece) => _layout.IsAligned ? DataLength(piece) : StreamLength(piece);
 
+        /// <summary>Bytes of the whole stream that <see cref="ContentReader.Fill"/> stores: the sum of <see cref="StoredLength"/>.</summary>
+        public long TotalStoredLength()
+        {
+            if (!_layout.IsAligned)
+            {
+                return _layout.StreamLength;
+            }
+
+            long total = 0;
+            for (long piece = 0; piece < _layout.PieceCount; piece++)
+            {
+                total += DataLength(piece);
+            }
+
+            return total;
+        }
+
         /// <summary>Splits a chunk into about <paramref name="parts"/> runs of pieces per algorithm.</summary>
         public List<WorkItem> Split(Chunk chunk, int parts)
         {
