@@ -18,8 +18,11 @@ namespace TrackerPS.Core.Authoring
     /// </summary>
     public sealed class HashingPipeline
     {
-        /// <summary>The chunk size aimed for: 4 MiB, or one piece when pieces are larger.</summary>
-        public const int ChunkTarget = 4 * 1024 * 1024;
+        /// <summary>
+        /// The chunk size aimed for: 2 MiB, or one piece when pieces are larger. With 4 MiB, on 2 cores, checking a hybrid of
+        /// 20,000 small files and two of 100 MiB peaked about 10 MiB higher, and making it as v2 took as long.
+        /// </summary>
+        public const int ChunkTarget = 2 * 1024 * 1024;
 
         /// <summary>The most bytes of chunks in memory at once, unless a single piece is larger: 32 MiB.</summary>
         public const long MaxBufferedBytes = 32L * 1024 * 1024;
