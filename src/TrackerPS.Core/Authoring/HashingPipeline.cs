@@ -13,14 +13,15 @@ namespace TrackerPS.Core.Authoring
     /// <see cref="ContentReader"/> of their own, so the opening of many small files is shared too; worker threads (one per
     /// core) hash each chunk's pieces, SHA-1 for v1 and SHA-256 for v2, so a hybrid hashes each block read once on two
     /// cores at the same time. Memory is bounded: at most <see cref="MaxBufferedBytes"/> of chunks are in memory at once
-    /// (more only when one piece is larger), no buffer larger than the bytes to read, and one buffer per chunk at most, so
-    /// a small torrent does not allocate the buffers of a large one. Cancellation stops readers and workers within one 1 MiB slice or one piece.
+    /// (more only when one piece is larger); a buffer is made only for a chunk handed out and is no larger than the bytes
+    /// to read, so a small torrent does not allocate the buffers of a large one. Cancellation stops readers and workers
+    /// within one 1 MiB slice or one piece.
     /// </summary>
     public sealed class HashingPipeline
     {
         /// <summary>
-        /// The chunk size aimed for: 2 MiB, or one piece when pieces are larger. With 4 MiB, on 2 cores, checking a hybrid of
-        /// 20,000 small files and two of 100 MiB peaked about 10 MiB higher, and making it as v2 took as long.
+        /// The chunk size aimed for: 2 MiB, or one piece when pieces are larger. With 4 MiB, on 2 cores, checking a
+        /// hybrid of 20,000 small files and two of 100 MiB peaked about 10 MiB higher, and making it as v2 took as long.
         /// </summary>
         public const int ChunkTarget = 2 * 1024 * 1024;
 
