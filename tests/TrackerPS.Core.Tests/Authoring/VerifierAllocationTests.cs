@@ -24,13 +24,7 @@ namespace TrackerPS.Core.Tests.Authoring
         {
             using var tree = new ContentTree();
             const int files = 2000;
-            for (int i = 0; i < files; i++)
-            {
-                tree.Add($"folder-{i / 100:00}/file-{i:00000}.dat", 1 + (i * 7919 % 15000));
-            }
-
-            byte[] torrent = new TorrentCreator(ContentScanner.Scan(tree.Root, new ContentScanOptions()), new TorrentCreateOptions { Version = TorrentVersion.Hybrid, PieceLength = 16384 })
-                .Create(CancellationToken.None);
+            byte[] torrent = HybridOfSmallFiles(tree, files);
             // A first run takes the one-time costs (JIT, first-use caches) out of the one measured.
             _ = new TorrentVerifier(torrent, "t", tree.Root);
 
@@ -40,6 +34,18 @@ namespace TrackerPS.Core.Tests.Authoring
 
             Assert.Equal(2 * files, verifier.Layout.Entries.Count);
             Assert.True(perFile <= MaxBytesPerFile, $"preparing the check allocated {perFile} bytes per file (at most {MaxBytesPerFile} allowed)");
+        }
+
+        /// <summary>Adds that many small files (1 to 15,000 bytes, 100 to a folder) to the tree and makes a hybrid of it in 16 KiB pieces.</summary>
+        internal static byte[] HybridOfSmallFiles(ContentTree tree, int files)
+        {
+            for (int i = 0; i < files; i++)
+            {
+                tree.Add($"folder-{i / 100:00}/file-{i:00000}.dat", 1 + (i * 7919 % 15000));
+            }
+
+            return new TorrentCreator(ContentScanner.Scan(tree.Root, new ContentScanOptions()), new TorrentCreateOptions { Version = TorrentVersion.Hybrid, PieceLength = 16384 })
+                .Create(CancellationToken.None);
         }
     }
 }

@@ -1,5 +1,4 @@
 using System;
-using System.Threading;
 using TrackerPS.Core.Authoring;
 using TrackerPS.Core.Tests.PeerWire;
 using Xunit;
@@ -26,13 +25,7 @@ namespace TrackerPS.Core.Tests.Authoring
         {
             using var tree = new ContentTree();
             const int files = 4000;
-            for (int i = 0; i < files; i++)
-            {
-                tree.Add($"folder-{i / 100:00}/file-{i:00000}.dat", 1 + (i * 7919 % 15000));
-            }
-
-            byte[] torrent = new TorrentCreator(ContentScanner.Scan(tree.Root, new ContentScanOptions()), new TorrentCreateOptions { Version = TorrentVersion.Hybrid, PieceLength = 16384 })
-                .Create(CancellationToken.None);
+            byte[] torrent = VerifierAllocationTests.HybridOfSmallFiles(tree, files);
             _ = new TorrentVerifier(torrent, "t", tree.Root);
 
             long before = GC.GetTotalMemory(forceFullCollection: true);
