@@ -126,7 +126,7 @@ namespace TrackerPS.Core.Authoring
             }
 
             // No element is rooted or holds a separator (HasUnsafePath was refused above), so one join is the full path.
-            string[] elements = Utf8(file.RawPath);
+            string[] elements = file.EncodedUtf8Elements() ?? Utf8(file.RawPath);
             return new ContentFile(Path.Combine(_contentPath, string.Join(s_separator, elements)), elements, file.Length)
             {
                 SymlinkTarget = file.RawSymlinkPath is null ? null : Utf8(file.RawSymlinkPath),

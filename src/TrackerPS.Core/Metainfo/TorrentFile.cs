@@ -83,6 +83,12 @@ namespace TrackerPS
         /// <returns>The file's path in the torrent.</returns>
         public override string ToString() => Path;
 
+        /// <summary>
+        /// The path's elements as UTF-8 strings when it is a plain v1 path still encoded (read straight from the list, with no
+        /// <see cref="RawPath"/> arrays); null otherwise, when the caller decodes <see cref="RawPath"/>.
+        /// </summary>
+        internal string[]? EncodedUtf8Elements() => _rawPath is null && _encodedRawPath is { } encoded ? encoded.DecodeUtf8() : null;
+
         /// <summary>Joins the v2 path on first read; two threads racing both get the first one stored.</summary>
         private string JoinTreePath()
         {
