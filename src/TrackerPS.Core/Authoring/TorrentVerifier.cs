@@ -46,7 +46,7 @@ namespace TrackerPS.Core.Authoring
             var root = (BDictionary)document.Root;
             var info = (BDictionary)root["info"]!;
             _pieces = _torrent.Version == TorrentVersion.V2 ? null : info["pieces"] as BString;
-            _layers = _torrent.Version == TorrentVersion.V1 ? new Dictionary<string, BString>() : MapLayers(root["piece layers"] as BDictionary);
+            _layers = MapLayers(_torrent.Version == TorrentVersion.V1 ? null : root["piece layers"] as BDictionary);
             _contentPath = contentPath ?? throw new ArgumentNullException(nameof(contentPath));
             _singleFile = info["length"] is BInteger || (info["file tree"] is BDictionary tree && tree.Entries.Count == 1 && tree.Entries[0].Value is BDictionary top && top[string.Empty] is BDictionary);
             Layout = BuildLayout();
