@@ -18,6 +18,16 @@ namespace TrackerPS.Core.Authoring
     /// </summary>
     public sealed class TorrentVerifier
     {
+        /// <summary>
+        /// From this many layout entries (files, pads and gaps), <see cref="Verify"/> starts with one blocking full garbage
+        /// collection. Preparing a check allocates about 2.2 KiB of short-lived data per entry (the decode's tokens, the
+        /// parse, the files read once); past a few thousand entries the GC promotes part of it while the constructor runs,
+        /// and hashing then runs for seconds with no full collection, so that data would stay in the working set (issue 13:
+        /// checking 20,000 small files and two of 100 MiB peaked at 67 to 68 MiB beyond the baseline, 53 to 57 with the
+        /// collection). Below it a collection per torrent (a folder of small torrents piped in) is not worth its cost.
+        /// </summary>
+        internal const int CollectFromEntries = 4096;
+
         private static readonly string s_separator = Path.DirectorySeparatorChar.ToString();
         private readonly TorrentInfo _torrent;
         private readonly BString? _pieces;
@@ -68,6 +78,11 @@ namespace TrackerPS.Core.Authoring
         /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
         public TorrentVerification Verify(CancellationToken cancellationToken)
         {
+            if (Layout.Entries.Count >= CollectFromEntries)
+            {
+                GC.Collect();
+            }
+
             PieceHashes hashes;
             FileReadState?[] states;
             using (var reader = new ContentReader(Layout, ContentReadMode.Verify))

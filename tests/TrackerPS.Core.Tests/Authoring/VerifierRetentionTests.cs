@@ -1,4 +1,5 @@
 using System;
+using System.Threading;
 using TrackerPS.Core.Authoring;
 using TrackerPS.Core.Tests.PeerWire;
 using Xunit;
@@ -34,6 +35,34 @@ namespace TrackerPS.Core.Tests.Authoring
             GC.KeepAlive(verifier);
 
             Assert.True(perFile <= MaxLiveBytesPerFile, $"the prepared check kept {perFile} bytes per file alive (at most {MaxLiveBytesPerFile} allowed)");
+        }
+
+        /// <summary>
+        /// 4,000 files and their pads are 8,000 layout entries, past <see cref="TorrentVerifier.CollectFromEntries"/>: the
+        /// preparation's promoted garbage is collected before hashing. Without that collection no full collection happens
+        /// while this check runs, and this fails.
+        /// </summary>
+        [Fact]
+        public void CheckingManyFiles_StartsWithAFullCollection()
+        {
+            Assert.Equal(1, FullCollectionsWhileChecking(4000));
+        }
+
+        /// <summary>100 files are 200 entries: a full collection per torrent would cost more than it returns.</summary>
+        [Fact]
+        public void CheckingAFewFiles_CollectsNothing()
+        {
+            Assert.Equal(0, FullCollectionsWhileChecking(100));
+        }
+
+        private static int FullCollectionsWhileChecking(int files)
+        {
+            using var tree = new ContentTree();
+            var verifier = new TorrentVerifier(VerifierAllocationTests.HybridOfSmallFiles(tree, files), "t", tree.Root);
+            Assert.Equal(2 * files >= TorrentVerifier.CollectFromEntries, verifier.Layout.Entries.Count >= TorrentVerifier.CollectFromEntries);
+            int before = GC.CollectionCount(2);
+            Assert.True(verifier.Verify(CancellationToken.None).Summary.IsComplete);
+            return GC.CollectionCount(2) - before;
         }
     }
 }
