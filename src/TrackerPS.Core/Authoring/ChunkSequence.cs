@@ -1,4 +1,6 @@
 using System;
+using System.Runtime.CompilerServices;
+using TrackerPS.Core.Runtime;
 
 namespace TrackerPS.Core.Authoring
 {
@@ -46,6 +48,7 @@ namespace TrackerPS.Core.Authoring
         /// (at least one, at most <see cref="MaxChunkPieces"/>). Pads are not stored, so a chunk of small files in an
         /// aligned layout holds many of them, not two.
         /// </summary>
+        [MethodImpl(HotPath.Optimized)]
         private int PiecesThatFit(long first)
         {
             long stored = _work.StoredLength(first);

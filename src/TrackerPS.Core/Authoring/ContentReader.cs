@@ -2,6 +2,8 @@ using System;
 using System.IO;
 using System.Threading;
 using TrackerPS.Core.IO;
+using System.Runtime.CompilerServices;
+using TrackerPS.Core.Runtime;
 
 namespace TrackerPS.Core.Authoring
 {
@@ -116,6 +118,7 @@ namespace TrackerPS.Core.Authoring
         /// <param name="cancellationToken">Checked between slices.</param>
         /// <returns>The number of bytes written to <paramref name="buffer"/>: the stream bytes read, less the pads of an aligned layout.</returns>
         /// <exception cref="ContentReadException">Create mode: a file changed size, or could not be opened or read.</exception>
+        [MethodImpl(HotPath.Optimized)]
         public int Fill(byte[] buffer, long count, CancellationToken cancellationToken)
         {
             long consumed = 0;
@@ -151,6 +154,7 @@ namespace TrackerPS.Core.Authoring
             _stream = null;
         }
 
+        [MethodImpl(HotPath.Optimized)]
         private void ReadSlice(LayoutEntry entry, byte[] buffer, int offset, int count)
         {
             if (entry.File is null)
@@ -200,6 +204,7 @@ namespace TrackerPS.Core.Authoring
             }
         }
 
+        [MethodImpl(HotPath.Optimized)]
         private bool Open(LayoutEntry entry)
         {
             ContentFile file = entry.File!;
@@ -228,6 +233,7 @@ namespace TrackerPS.Core.Authoring
             return false;
         }
 
+        [MethodImpl(HotPath.Optimized)]
         private void FinishEntry(LayoutEntry entry)
         {
             if (entry.File is not null && _stream is not null)

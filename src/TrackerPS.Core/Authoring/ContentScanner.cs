@@ -2,6 +2,8 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using System.Runtime.CompilerServices;
+using TrackerPS.Core.Runtime;
 
 namespace TrackerPS.Core.Authoring
 {
@@ -79,6 +81,7 @@ namespace TrackerPS.Core.Authoring
 
             /// <param name="folder">The folder to list, by the path it was reached by.</param>
             /// <param name="realFolder">Its path with the links on the way resolved, to find loops by.</param>
+            [MethodImpl(HotPath.Optimized)]
             public void Walk(DirectoryInfo folder, string realFolder)
             {
                 if (_elements.Count >= _options.MaxDepth)
@@ -114,6 +117,7 @@ namespace TrackerPS.Core.Authoring
 
             private bool Taken(string name) => _options.Filter is null || _options.Filter(string.Join("/", _elements), name);
 
+            [MethodImpl(HotPath.Optimized)]
             private void AddFile(FileSystemInfo item, string? link, string realFolder)
             {
                 if (!Taken(item.Name))

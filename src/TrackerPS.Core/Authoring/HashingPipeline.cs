@@ -4,6 +4,8 @@ using System.Collections.Generic;
 using System.Security.Cryptography;
 using System.Threading;
 using System.Threading.Tasks;
+using System.Runtime.CompilerServices;
+using TrackerPS.Core.Runtime;
 
 namespace TrackerPS.Core.Authoring
 {
@@ -141,6 +143,7 @@ namespace TrackerPS.Core.Authoring
         }
 
         /// <summary>One reader thread: takes chunks until none are left, reads each and queues its work items.</summary>
+        [MethodImpl(HotPath.Optimized)]
         private void ReadChunks(ContentReader reader, ChunkSequence chunks, PieceWork work, BlockingCollection<WorkItem> queue, ConcurrentBag<byte[]> pool, SemaphoreSlim free, long bufferBytes, CancellationTokenSource failed, ref int reading)
         {
             try
@@ -185,6 +188,7 @@ namespace TrackerPS.Core.Authoring
             }
         }
 
+        [MethodImpl(HotPath.Optimized)]
         private void Work(BlockingCollection<WorkItem> queue, PieceWork work, ConcurrentBag<byte[]> pool, SemaphoreSlim free, CancellationTokenSource failed)
         {
             using SHA1 sha1 = SHA1.Create();

@@ -1,5 +1,7 @@
 using System;
 using System.Security.Cryptography;
+using System.Runtime.CompilerServices;
+using TrackerPS.Core.Runtime;
 
 namespace TrackerPS.Core.Authoring
 {
@@ -23,6 +25,7 @@ namespace TrackerPS.Core.Authoring
         /// <param name="pad">The value of each missing leaf (32 bytes).</param>
         /// <param name="sha256">The hash algorithm to use (not shared between threads).</param>
         /// <returns>The 32-byte root; the only hash itself when width is 1.</returns>
+        [MethodImpl(HotPath.Optimized)]
         public static byte[] Root(byte[] hashes, int offset, int count, int width, byte[] pad, SHA256 sha256)
         {
             if (count < 1 || width < count || (width & (width - 1)) != 0)

@@ -1,4 +1,6 @@
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
+using TrackerPS.Core.Runtime;
 
 namespace TrackerPS.Core.Authoring
 {
@@ -18,6 +20,7 @@ namespace TrackerPS.Core.Authoring
         }
 
         /// <inheritdoc />
+        [MethodImpl(HotPath.Optimized)]
         public int Compare(ContentFile? x, ContentFile? y)
         {
             if (ReferenceEquals(x, y))
@@ -49,6 +52,7 @@ namespace TrackerPS.Core.Authoring
             return a.Length.CompareTo(b.Length);
         }
 
+        [MethodImpl(HotPath.Optimized)]
         private static int CompareBytes(byte[] a, byte[] b)
         {
             for (int i = 0; i < a.Length && i < b.Length; i++)

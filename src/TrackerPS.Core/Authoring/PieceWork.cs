@@ -2,6 +2,8 @@ using System;
 using System.Collections.Generic;
 using System.Security.Cryptography;
 using System.Threading;
+using System.Runtime.CompilerServices;
+using TrackerPS.Core.Runtime;
 
 namespace TrackerPS.Core.Authoring
 {
@@ -37,6 +39,7 @@ namespace TrackerPS.Core.Authoring
         /// Bytes of a piece that <see cref="ContentReader.Fill"/> stores in a chunk's buffer: the whole piece, or in an
         /// aligned layout only its file data (the rest is pad).
         /// </summary>
+        [MethodImpl(HotPath.Optimized)]
         public int StoredLength(long piece) => _layout.IsAligned ? DataLength(piece) : StreamLength(piece);
 
         /// <summary>Bytes of the whole stream that <see cref="ContentReader.Fill"/> stores: the sum of <see cref="StoredLength"/>.</summary>
@@ -84,6 +87,7 @@ namespace TrackerPS.Core.Authoring
             return items;
         }
 
+        [MethodImpl(HotPath.Optimized)]
         public void Hash(WorkItem item, SHA1 sha1, SHA256 sha256, CancellationToken token)
         {
             Chunk chunk = item.Chunk;
@@ -133,6 +137,7 @@ namespace TrackerPS.Core.Authoring
         /// aligned layout the buffer holds only the owner file's data (pads are not stored), so the pad's zeros after the
         /// data are hashed from a static zero block.
         /// </summary>
+        [MethodImpl(HotPath.Optimized)]
         private static byte[] HashV1(byte[] buffer, int start, int length, int data, SHA1 sha1)
         {
             if (data >= length)
@@ -154,6 +159,7 @@ namespace TrackerPS.Core.Authoring
         private int StreamLength(long piece) => (int)Math.Min(_layout.PieceLength, _layout.StreamLength - (piece * _layout.PieceLength));
 
         /// <summary>Bytes of file data in a piece of an aligned layout (the rest of the piece is pad).</summary>
+        [MethodImpl(HotPath.Optimized)]
         private int DataLength(long piece)
         {
             int owner = _pieceOwner[piece];
@@ -166,6 +172,7 @@ namespace TrackerPS.Core.Authoring
             return (int)Math.Min(_layout.PieceLength, entry.End - (piece * _layout.PieceLength));
         }
 
+        [MethodImpl(HotPath.Optimized)]
         private void HashV2(byte[] buffer, int start, long piece, SHA256 sha256)
         {
             int owner = _pieceOwner[piece];

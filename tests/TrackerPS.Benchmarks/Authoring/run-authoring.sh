@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Issue 13's benchmark: New-Torrent and Test-Torrent next to mktorrent (-t 1, -t 2), libtorrent 2.0.8 (create_torrent +
-# set_piece_hashes for v1, v2, hybrid; its recheck) and SHA-1/SHA-256 alone, on one deterministic payload, ratios
-# from the same run. Not a test: timings are not tests. Build the module first (./build.ps1 -Task Build).
+# Issue 13's benchmark: New-Torrent and Test-Torrent next to mktorrent (-t 1, -t 2), libtorrent 2.0.8 (add_files +
+# create_torrent + set_piece_hashes + writing the file for v1, v2, hybrid; its recheck) and SHA-1/SHA-256 alone, on
+# one deterministic payload, ratios from the same run. Not a test: timings are not tests. Build the module first (./build.ps1 -Task Build).
 #   tests/TrackerPS.Benchmarks/Authoring/run-authoring.sh [BIG_FILES BIG_MIB SMALL_FILES ROUNDS PIECE_LOG2]
 # The issue's payload is the default: 20 x 100 MiB plus 20,000 small files of 1 to 64 KiB (about 2.6 GiB). Every file stays in the
 # page cache (the machine needs the RAM), so this measures hashing, not the disk. Each tool runs ROUNDS times
