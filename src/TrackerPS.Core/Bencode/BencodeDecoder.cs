@@ -24,6 +24,7 @@ namespace TrackerPS.Core.Bencode
         private readonly string? _sourceName;
         private readonly List<BencodeDiagnostic> _warnings = new List<BencodeDiagnostic>();
         private readonly BencodeTokenList _tokens;
+        private readonly IDeferredList? _deferred;
         // The open containers, innermost last: structs in one array, reused by every container opened at that depth.
         private ContainerFrame[] _frames = new ContainerFrame[InitialFrames];
         private int _depth;
@@ -31,8 +32,9 @@ namespace TrackerPS.Core.Bencode
         private int _tokenCount;
         private int _droppedWarnings;
 
-        private BencodeDecoder(ArraySegment<byte> data, BencodeLimits limits, string? sourceName)
+        private BencodeDecoder(ArraySegment<byte> data, BencodeLimits limits, string? sourceName, IDeferredList? deferred)
         {
+            _deferred = deferred;
             _data = data.Array!;
             _start = data.Offset;
             _end = data.Offset + data.Count;
@@ -74,9 +76,15 @@ namespace TrackerPS.Core.Bencode
                 throw new ArgumentNullException(nameof(data));
             }
 
+            return Decode(data, limits, sourceName, deferred: null);
+        }
+
+        /// <summary>Decodes as <see cref="Decode(byte[], BencodeLimits?, string?)"/> does, leaving one list to <paramref name="deferred"/> when it accepts it.</summary>
+        internal static BencodeDocument Decode(ArraySegment<byte> data, BencodeLimits? limits, string? sourceName, IDeferredList? deferred)
+        {
             limits ??= BencodeLimits.Default;
             limits.Validate();
-            return new BencodeDecoder(data, limits, sourceName).DecodeDocument();
+            return new BencodeDecoder(data, limits, sourceName, deferred).DecodeDocument();
         }
 
         private BencodeDocument DecodeDocument()
@@ -143,6 +151,11 @@ namespace TrackerPS.Core.Bencode
                     return;
                 case (byte)'l':
                 case (byte)'d':
+                    if (b == (byte)'l' && _deferred is not null && TryDefer(_deferred))
+                    {
+                        return;
+                    }
+
                     OpenContainer(b == (byte)'d');
                     return;
                 default:
@@ -174,6 +187,42 @@ namespace TrackerPS.Core.Bencode
 
             _frames[_depth++] = new ContainerFrame(_tokens.OpenContainer(_position), isDictionary);
             _position++;
+        }
+
+        /// <summary>
+        /// Leaves the list about to be read to <paramref name="deferred"/> when it sits at its key path and it accepts it
+        /// within the depth and token limits: one token, no children, counted as all the values it holds. Otherwise the
+        /// list is decoded as usual, so any error or limit is met where it always was.
+        /// </summary>
+        private bool TryDefer(IDeferredList deferred)
+        {
+            IReadOnlyList<string> path = deferred.KeyPath;
+            if (_depth != path.Count || _depth + deferred.Depth > _limits.MaxDepth)
+            {
+                return false;
+            }
+
+            for (int i = 0; i < _depth; i++)
+            {
+                int key = _frames[i].PendingKey;
+                if (!_frames[i].IsDictionary || key < 0 || !_tokens.StringEquals(key, path[i]))
+                {
+                    return false;
+                }
+            }
+
+            if (!deferred.TryMeasure(_data, _position, _end, out int listEnd, out int tokenCount) || tokenCount > _limits.MaxTokens - _tokenCount)
+            {
+                return false;
+            }
+
+            _tokenCount += tokenCount;
+            int index = _tokens.OpenContainer(_position);
+            _tokens.CloseContainer(index, listEnd);
+            _tokens.Defer(index);
+            _position = listEnd;
+            AddToParent();
+            return true;
         }
 
         /// <summary>Ends the innermost container at the 'e' just read, then counts it as a child of its parent.</summary>

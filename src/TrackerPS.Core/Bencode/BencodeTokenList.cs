@@ -21,6 +21,7 @@ namespace TrackerPS.Core.Bencode
         private const int InitialCapacity = 32;
         private BencodeToken[][] _blocks = { new BencodeToken[InitialCapacity] };
         private int _count;
+        private int _deferred = -1;
 
         public BencodeTokenList(byte[] data)
         {
@@ -43,6 +44,12 @@ namespace TrackerPS.Core.Bencode
             ref BencodeToken token = ref At(index);
             token.Close(end - token.Offset, _count);
         }
+
+        /// <summary>Marks the list at <paramref name="index"/>, recorded with no children, as left to an <see cref="IDeferredList"/>: its items are in its bytes only.</summary>
+        public void Defer(int index) => _deferred = index;
+
+        /// <summary>True for the list left to an <see cref="IDeferredList"/> (<see cref="Defer"/>).</summary>
+        public bool IsDeferred(int index) => index == _deferred;
 
         public int Offset(int index) => At(index).Offset;
 

@@ -3,7 +3,10 @@ namespace TrackerPS.Core.Metainfo
     /// <summary>What a torrent's file list adds up to: the real files (pad files left out) and whether any path is unsafe.</summary>
     internal readonly struct FileTotals
     {
-        private FileTotals(int count, long size, bool hasUnsafePath)
+        /// <param name="count">Number of real files.</param>
+        /// <param name="size">Total size in bytes of the real files.</param>
+        /// <param name="hasUnsafePath">True when any path is unsafe.</param>
+        public FileTotals(int count, long size, bool hasUnsafePath)
         {
             Count = count;
             Size = size;

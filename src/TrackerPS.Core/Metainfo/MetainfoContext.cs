@@ -19,6 +19,9 @@ namespace TrackerPS.Core.Metainfo
 
         public TorrentReadOptions Options { get; }
 
+        /// <summary>The files list the decoder left to be read from its bytes, when it did (<see cref="PlainFileList.IsMeasured"/>), or null.</summary>
+        public PlainFileList? PlainFiles { get; init; }
+
         /// <summary>The warnings so far, capped (see <see cref="WarningList"/>).</summary>
         public WarningList Warnings { get; } = new WarningList();
 

@@ -37,8 +37,7 @@ namespace TrackerPS.Core.Metainfo
             bool unsafeName = PathSafety.Check(new[] { name }, "info.name", nameValue, context);
             long pieceLength = ReadPieceLength(info, hasV2, context);
 
-            FileEntry[] files = ReadFiles(root, info, hasV1, hasV2, nameValue, name, pieceLength, names, context, out long[] offsets, out long pieceCount);
-            FileTotals totals = FileTotals.Of(files);
+            OnDemandFiles files = ReadFiles(root, info, hasV1, hasV2, nameValue, name, pieceLength, names, context, out FileTotals totals, out long pieceCount);
             if (totals.Size == 0)
             {
                 // Nothing to download or seed; libtorrent rejects it too ("invalid length of torrent").
@@ -64,7 +63,7 @@ namespace TrackerPS.Core.Metainfo
                 PieceLength = pieceLength,
                 PieceCount = pieceCount,
                 FileCount = totals.Count,
-                FilesOnDemand = new OnDemandFiles(files, offsets, context.Options.IncludePadFiles, totals.Count),
+                FilesOnDemand = files,
                 Tracker = trackers,
                 TrackerTiers = tiers,
                 WebSeeds = webSeeds,
@@ -82,35 +81,49 @@ namespace TrackerPS.Core.Metainfo
         }
 
         /// <summary>
-        /// The files with their offsets and the piece count: from v1 <c>files</c>/<c>length</c> when present (checked
+        /// The files, what they add up to and the piece count: from v1 <c>files</c>/<c>length</c> when present (checked
         /// against <c>pieces</c>, and for a hybrid against the v2 tree), otherwise from the v2 <c>file tree</c> laid out on
-        /// piece boundaries.
+        /// piece boundaries. A v1 torrent's plain files list is only added up here (<see cref="PlainFileList"/>).
         /// </summary>
-        private static FileEntry[] ReadFiles(
+        private static OnDemandFiles ReadFiles(
             BDictionary root, BDictionary info, bool hasV1, bool hasV2, BString nameValue, string name, long pieceLength,
-            NameDecoder names, MetainfoContext context, out long[] offsets, out long pieceCount)
+            NameDecoder names, MetainfoContext context, out FileTotals totals, out long pieceCount)
         {
+            bool includePadFiles = context.Options.IncludePadFiles;
+            PlainFileList? plain = hasV1 && !hasV2 ? V1FileListReader.TryReadPlain(info, names, context) : null;
+            if (plain is not null)
+            {
+                pieceCount = PiecesValidator.Validate(context.Require<BString>(info, "pieces", "info.pieces"), plain.TotalSize, pieceLength, context);
+                totals = plain.Totals;
+                return new OnDemandFiles(plain, includePadFiles);
+            }
+
             FileEntry[]? v2Files = hasV2 ? V2FileTreeReader.Read(info, names, context) : null;
             if (v2Files is not null)
             {
                 PieceLayersValidator.Check(root, v2Files, pieceLength, context);
             }
 
+            FileEntry[] files;
+            long[] offsets;
             if (!hasV1)
             {
-                offsets = FileLayout.V2Offsets(v2Files!, pieceLength, context, out pieceCount);
-                return v2Files!;
+                files = v2Files!;
+                offsets = FileLayout.V2Offsets(files, pieceLength, context, out pieceCount);
             }
-
-            FileEntry[] files = V1FileListReader.Read(info, nameValue, name, names, context);
-            offsets = FileLayout.V1Offsets(files, context, out long totalWithPads);
-            pieceCount = PiecesValidator.Validate(context.Require<BString>(info, "pieces", "info.pieces"), totalWithPads, pieceLength, context);
-            if (v2Files is not null)
+            else
             {
-                HybridConsistencyChecker.Check(files, offsets, v2Files, pieceLength, context);
+                files = V1FileListReader.Read(info, nameValue, name, names, context);
+                offsets = FileLayout.V1Offsets(files, context, out long totalWithPads);
+                pieceCount = PiecesValidator.Validate(context.Require<BString>(info, "pieces", "info.pieces"), totalWithPads, pieceLength, context);
+                if (v2Files is not null)
+                {
+                    HybridConsistencyChecker.Check(files, offsets, v2Files, pieceLength, context);
+                }
             }
 
-            return files;
+            totals = FileTotals.Of(files);
+            return new OnDemandFiles(files, offsets, includePadFiles, totals.Count);
         }
 
         /// <summary>True for BEP 52 <c>meta version</c> 2; any other version is an error.</summary>

@@ -94,9 +94,9 @@ namespace TrackerPS.Core.Metainfo
 
         /// <summary>
         /// The byte form of <see cref="PathSafety.IsUnsafeElement"/> and of the pad name test, for valid UTF-8, in which the
-        /// ASCII characters they look for appear only as themselves.
+        /// ASCII characters they look for appear only as themselves. Also used by <see cref="CanonicalV1File"/>.
         /// </summary>
-        private static bool IsPlainElement(byte[] data, int start, int count)
+        internal static bool IsPlainElement(byte[] data, int start, int count)
         {
             if (count == 0 || (count <= 2 && data[start] == (byte)'.' && data[start + count - 1] == (byte)'.'))
             {

@@ -88,8 +88,9 @@ namespace TrackerPS.Core.Metainfo
             BencodeDocument? decoded = null;
             TorrentInfo torrent = Contain(() =>
             {
-                decoded = BencodeDecoder.Decode(data, EffectiveLimits(options), sourceName);
-                return MetainfoParser.Parse(decoded, new MetainfoContext(sourceName, options), path);
+                var plainFiles = new PlainFileList();
+                decoded = BencodeDecoder.Decode(new ArraySegment<byte>(data), EffectiveLimits(options), sourceName, plainFiles);
+                return MetainfoParser.Parse(decoded, new MetainfoContext(sourceName, options) { PlainFiles = plainFiles }, path);
             }, sourceName);
             document = decoded!;
             return torrent;

@@ -50,23 +50,35 @@ namespace TrackerPS.Core.Metainfo
             return new[] { single };
         }
 
+        /// <summary>
+        /// The <c>files</c> list the decoder left to be read from its bytes (<see cref="PlainFileList"/>), its bytes kept,
+        /// when the full read could find nothing in it: names are UTF-8 and there is no <c>length</c> beside it. Null
+        /// otherwise: <see cref="Read"/> then reads it, with its errors and warnings.
+        /// </summary>
+        public static PlainFileList? TryReadPlain(BDictionary info, NameDecoder names, MetainfoContext context)
+        {
+            PlainFileList? plain = context.PlainFiles;
+            if (plain is null || !plain.IsMeasured || !names.IsUtf8 || info["length"] is not null || info["files"] is not BList { IsDeferred: true } files)
+            {
+                return null;
+            }
+
+            plain.Keep(KeptBytes(files, out int copyStart), copyStart);
+            return plain;
+        }
+
         private static FileEntry[] ReadMultiFile(BList files, NameDecoder names, MetainfoContext context)
         {
+            byte[] encodedFiles = KeptBytes(files, out int copyStart);
+            if (files.IsDeferred && names.IsUtf8 && context.PlainFiles is { IsMeasured: true } plain)
+            {
+                // A hybrid's: its entries are needed now, for the cross-check with the file tree.
+                return plain.ReadEntries(encodedFiles, copyStart);
+            }
+
             if (files.Count == 0)
             {
                 throw context.Error("'info.files' is empty", files);
-            }
-
-            // The bytes each file's raw path is decoded from if it is ever read: one copy of the list, or the input itself
-            // when the list is most of it (a copy would then cost as much memory and an allocation of the input's size).
-            ArraySegment<byte> source = files.RawBytes;
-            byte[] encodedFiles = source.Array!;
-            int copyStart = 0;
-            if (source.Count < source.Array!.Length / 2)
-            {
-                encodedFiles = new byte[source.Count];
-                Buffer.BlockCopy(source.Array!, source.Offset, encodedFiles, 0, source.Count);
-                copyStart = files.Offset;
             }
 
             var elements = new RepeatedPathElements(names);
@@ -98,6 +110,25 @@ namespace TrackerPS.Core.Metainfo
             }
 
             return entries;
+        }
+
+        /// <summary>
+        /// The bytes each file's raw path is decoded from if it is ever read: one copy of the list, or the input itself when
+        /// the list is most of it (a copy would then cost as much memory and an allocation of the input's size).
+        /// </summary>
+        private static byte[] KeptBytes(BList files, out int copyStart)
+        {
+            ArraySegment<byte> source = files.RawBytes;
+            copyStart = 0;
+            if (source.Count >= source.Array!.Length / 2)
+            {
+                return source.Array!;
+            }
+
+            var copy = new byte[source.Count];
+            Buffer.BlockCopy(source.Array!, source.Offset, copy, 0, source.Count);
+            copyStart = files.Offset;
+            return copy;
         }
 
         private static FileEntry ReadItem(
