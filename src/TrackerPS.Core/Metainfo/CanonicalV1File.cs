@@ -94,17 +94,9 @@ namespace TrackerPS.Core.Metainfo
         /// <summary>Reads <c>&lt;digits&gt;e</c> after the <c>i</c>: 0, or up to 18 digits with no leading zero.</summary>
         private static bool TryReadLength(byte[] data, ref int position, int end, out long value)
         {
-            value = 0;
-            int start = position;
-            int p = start;
-            while (p < end && p - start < MaxLengthDigits && IsDigit(data[p]))
-            {
-                value = (value * 10) + (data[p] - (byte)'0');
-                p++;
-            }
-
-            int digits = p - start;
-            if (digits == 0 || (digits > 1 && data[start] == (byte)'0') || p >= end || data[p] != (byte)'e')
+            int digits = ReadDigits(data, position, end, MaxLengthDigits, out value);
+            int p = position + digits;
+            if (digits == 0 || (digits > 1 && data[position] == (byte)'0') || p >= end || data[p] != (byte)'e')
             {
                 return false;
             }
@@ -116,22 +108,30 @@ namespace TrackerPS.Core.Metainfo
         /// <summary>Reads a string's length prefix and its ':': no leading zero, and no more bytes than are left.</summary>
         private static bool TryReadPrefix(byte[] data, ref int position, int end, out int count)
         {
-            count = 0;
-            int start = position;
-            int p = start;
-            while (p < end && p - start < MaxPrefixDigits && IsDigit(data[p]))
-            {
-                count = (count * 10) + (data[p] - (byte)'0');
-                p++;
-            }
-
-            if (p == start || data[start] == (byte)'0' || p >= end || data[p] != (byte)':' || count > end - p - 1)
+            int digits = ReadDigits(data, position, end, MaxPrefixDigits, out long value);
+            int p = position + digits;
+            count = (int)value;
+            if (digits == 0 || data[position] == (byte)'0' || p >= end || data[p] != (byte)':' || count > end - p - 1)
             {
                 return false;
             }
 
             position = p + 1;
             return true;
+        }
+
+        /// <summary>Reads at most <paramref name="maxDigits"/> decimal digits from <paramref name="start"/>; returns how many.</summary>
+        private static int ReadDigits(byte[] data, int start, int end, int maxDigits, out long value)
+        {
+            value = 0;
+            int p = start;
+            while (p < end && p - start < maxDigits && IsDigit(data[p]))
+            {
+                value = (value * 10) + (data[p] - (byte)'0');
+                p++;
+            }
+
+            return p - start;
         }
 
         private static bool IsDigit(byte b) => b >= (byte)'0' && b <= (byte)'9';
