@@ -80,6 +80,17 @@ namespace TrackerPS.Core.Tests.Fakes
 
         internal int ReceivedCount => Volatile.Read(ref _received);
 
+        /// <summary>
+        /// Waits until at least <paramref name="count"/> datagrams have been counted or <paramref name="timeout"/> has
+        /// passed, and gives the count then. The receive loop runs on the thread pool, which a loaded test run can hold up
+        /// past the moment the client has given up: the datagrams are in the socket's buffer, not yet counted.
+        /// </summary>
+        internal int WaitForReceived(int count, TimeSpan timeout)
+        {
+            SpinWait.SpinUntil(() => ReceivedCount >= count, timeout);
+            return ReceivedCount;
+        }
+
         internal int ConnectCount => Volatile.Read(ref _connects);
 
         internal int AnnounceCount => Volatile.Read(ref _announces);

@@ -140,7 +140,7 @@ namespace TrackerPS.Core.Tests.Trackers.Udp
 
             Assert.Equal(TrackerErrorKind.Timeout, e.Kind);
             Assert.Contains(tracker.Uri.ToString(), e.Message);
-            Assert.Equal(UdpRetransmissionSchedule.DefaultTries, tracker.ReceivedCount);
+            Assert.Equal(UdpRetransmissionSchedule.DefaultTries, tracker.WaitForReceived(UdpRetransmissionSchedule.DefaultTries, TimeSpan.FromSeconds(10)));
         }
 
         [Fact]
