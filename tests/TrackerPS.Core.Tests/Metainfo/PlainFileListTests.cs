@@ -18,6 +18,9 @@ namespace TrackerPS.Core.Tests.Metainfo
     {
         private static readonly byte[] s_mutations = Encoding.ASCII.GetBytes("edli019:-/").Concat(new byte[] { 0x00, 0x80, 0xFF }).ToArray();
 
+        /// <summary>Bytes that, put in place of a letter or a digit, often leave the list plain and canonical.</summary>
+        private static readonly byte[] s_harmless = Encoding.ASCII.GetBytes("abcxyz12345678");
+
         public static TheoryData<string> Shapes() => new TheoryData<string> { "v1", "v1-pads", "hybrid" };
 
         [Theory]
@@ -60,6 +63,51 @@ namespace TrackerPS.Core.Tests.Metainfo
             {
                 AssertSameRead(data, new BencodeLimits { AllowTrailingBytes = true, MaxDepth = depth });
             }
+        }
+
+        [Theory]
+        [MemberData(nameof(Shapes))]
+        public void RandomChangesOfTheFileList_InEitherMode_ReadAsFromTheTokens(string shape)
+        {
+            byte[] data = Shaped(shape);
+            int start = IndexOf(data, "5:filesl") + 7;
+            int end = IndexOf(data, "4:name");
+            var random = new Random(7919 * shape.Length);
+            int deferred = 0;
+            for (int round = 0; round < 3000; round++)
+            {
+                var changed = new List<byte>(data);
+                int listEnd = end;
+                for (int edits = random.Next(1, 4); edits > 0 && listEnd > start; edits--)
+                {
+                    int at = random.Next(start, listEnd);
+                    int pick = random.Next(4);
+                    byte b = pick == 0 ? (byte)random.Next(256) : pick == 1 ? s_mutations[random.Next(s_mutations.Length)] : s_harmless[random.Next(s_harmless.Length)];
+                    switch (random.Next(5))
+                    {
+                        case 0:
+                            changed.Insert(at, b);
+                            listEnd++;
+                            break;
+                        case 1:
+                            changed.RemoveAt(at);
+                            listEnd--;
+                            break;
+                        default:
+                            changed[at] = b;
+                            break;
+                    }
+                }
+
+                bool strict = random.Next(2) == 0;
+                var limits = new BencodeLimits { AllowTrailingBytes = !strict, Strict = strict };
+                var options = new TorrentReadOptions { Limits = limits, Strict = strict, IncludePadFiles = random.Next(2) == 0 };
+                AssertSameRead(changed.ToArray(), options);
+                deferred += IsDeferredRead(changed.ToArray(), options) ? 1 : 0;
+            }
+
+            // Most random changes break the list; enough of them must still leave it to PlainFileList to compare that path.
+            Assert.True(deferred > 50, $"only {deferred} changed lists were read without tokens");
         }
 
         [Theory]
@@ -140,18 +188,38 @@ namespace TrackerPS.Core.Tests.Metainfo
 
         private static BList FileList(BencodeDocument document) => (BList)((BDictionary)((BDictionary)document.Root)["info"]!)["files"]!;
 
-        private static void AssertSameRead(byte[] data, BencodeLimits limits)
+        private static void AssertSameRead(byte[] data, BencodeLimits limits) => AssertSameRead(data, Options(limits));
+
+        private static void AssertSameRead(byte[] data, TorrentReadOptions options)
         {
-            string expected = TokenRead(data, limits);
-            string actual = Outcome(() => Describe(TorrentReader.Read(data, "x.torrent", Options(limits))));
+            string expected = TokenRead(data, options);
+            string actual = Outcome(() => Describe(TorrentReader.Read(data, "x.torrent", options)));
             Assert.True(expected == actual, $"for {Encoding.Latin1.GetString(data)}:\nfrom the tokens: {expected}\nread: {actual}");
         }
 
-        /// <summary>The read as it is with no list left to <see cref="PlainFileList"/>: decoded to tokens, then parsed.</summary>
-        private static string TokenRead(byte[] data, BencodeLimits limits) => Outcome(() =>
+        private static bool IsDeferredRead(byte[] data, TorrentReadOptions options)
         {
-            BencodeDocument document = BencodeDecoder.Decode(data, limits, "x.torrent");
-            return Describe(MetainfoParser.Parse(document, new MetainfoContext("x.torrent", Options(limits)), path: null));
+            try
+            {
+                TorrentReader.Read(data, "x.torrent", options, out BencodeDocument document);
+                return FileList(document).IsDeferred;
+            }
+            catch (Exception e) when (e is BencodeException || e is MetainfoException || e is InvalidCastException || e is NullReferenceException)
+            {
+                return false;
+            }
+        }
+
+        /// <summary>
+        /// The read as it is with no list left to <see cref="PlainFileList"/>: decoded to tokens, then parsed. The options'
+        /// limits are the ones <see cref="TorrentReader"/> decodes with (strict ones allow no trailing bytes).
+        /// </summary>
+        private static string TokenRead(byte[] data, BencodeLimits limits) => TokenRead(data, Options(limits));
+
+        private static string TokenRead(byte[] data, TorrentReadOptions options) => Outcome(() =>
+        {
+            BencodeDocument document = BencodeDecoder.Decode(data, options.Limits, "x.torrent");
+            return Describe(MetainfoParser.Parse(document, new MetainfoContext("x.torrent", options), path: null));
         });
 
         private static TorrentReadOptions Options(BencodeLimits limits) => new TorrentReadOptions { Limits = limits, IncludePadFiles = true };
