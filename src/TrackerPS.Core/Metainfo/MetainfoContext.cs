@@ -19,7 +19,10 @@ namespace TrackerPS.Core.Metainfo
 
         public TorrentReadOptions Options { get; }
 
-        /// <summary>The files list the decoder left to be read from its bytes, when it did (<see cref="PlainFileList.IsMeasured"/>), or null.</summary>
+        /// <summary>
+        /// What the decoder was given to measure the files list with, or null. It describes the list only when the decoder left
+        /// the list to it (<see cref="Bencode.BList.IsDeferred"/>).
+        /// </summary>
         public PlainFileList? PlainFiles { get; init; }
 
         /// <summary>The warnings so far, capped (see <see cref="WarningList"/>).</summary>

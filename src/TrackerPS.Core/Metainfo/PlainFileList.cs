@@ -27,9 +27,6 @@ namespace TrackerPS.Core.Metainfo
         /// <summary>The list, an entry's dictionary and its <c>path</c>.</summary>
         public int Depth => 3;
 
-        /// <summary>True once the decoder left the list here.</summary>
-        public bool IsMeasured { get; private set; }
-
         /// <summary>Number of entries, pad files included.</summary>
         public int Count { get; private set; }
 
@@ -76,7 +73,7 @@ namespace TrackerPS.Core.Metainfo
             listEnd = position + 1;
             tokenCount = tokens;
             (_bytes, _start, _end) = (data, start, listEnd);
-            (Count, Totals, TotalSize, IsMeasured) = (count, new FileTotals(realCount, realSize, hasUnsafePath: false), total, true);
+            (Count, Totals, TotalSize) = (count, new FileTotals(realCount, realSize, hasUnsafePath: false), total);
             return true;
         }
 

@@ -58,7 +58,7 @@ namespace TrackerPS.Core.Metainfo
         public static PlainFileList? TryReadPlain(BDictionary info, NameDecoder names, MetainfoContext context)
         {
             PlainFileList? plain = context.PlainFiles;
-            if (plain is null || !plain.IsMeasured || !names.IsUtf8 || info["length"] is not null || info["files"] is not BList { IsDeferred: true } files)
+            if (plain is null || !names.IsUtf8 || info["length"] is not null || info["files"] is not BList { IsDeferred: true } files)
             {
                 return null;
             }
@@ -70,7 +70,7 @@ namespace TrackerPS.Core.Metainfo
         private static FileEntry[] ReadMultiFile(BList files, NameDecoder names, MetainfoContext context)
         {
             byte[] encodedFiles = KeptBytes(files, out int copyStart);
-            if (files.IsDeferred && names.IsUtf8 && context.PlainFiles is { IsMeasured: true } plain)
+            if (files.IsDeferred && names.IsUtf8 && context.PlainFiles is PlainFileList plain)
             {
                 // A hybrid's: its entries are needed now, for the cross-check with the file tree.
                 return plain.ReadEntries(encodedFiles, copyStart);
