@@ -44,9 +44,7 @@ namespace TrackerPS.Core.Metainfo
                 throw context.Error("the files add up to 0 bytes; a torrent must hold at least one byte", info);
             }
 
-            InfoHash? v1Hash = hasV1 ? InfoHashComputer.V1(info.RawBytes) : null;
-            InfoHash? v2Hash = hasV2 ? InfoHashComputer.V2(info.RawBytes) : null;
-            string? v1Hex = v1Hash?.ToHex();
+            var hashes = new OnDemandInfoHashes(info.RawBytes, hasV1, hasV2);
             Uri[][] tiers = TrackerListReader.ReadTiers(root, context);
             Uri[] trackers = TrackerListReader.Flatten(tiers);
             Uri[] webSeeds = MetainfoUri.ReadList(root, "url-list", MetainfoUri.WebSeedSchemes, context);
@@ -55,9 +53,7 @@ namespace TrackerPS.Core.Metainfo
                 Path = path,
                 Name = name,
                 NameBytes = nameValue.ToArray(),
-                InfoHash = v1Hex ?? v2Hash!.Truncated.ToHex(),
-                InfoHashV1 = v1Hex,
-                InfoHashV2 = v2Hash?.ToHex(),
+                InfoHashesOnDemand = hashes,
                 Version = hasV1 && hasV2 ? TorrentVersion.Hybrid : hasV2 ? TorrentVersion.V2 : TorrentVersion.V1,
                 TotalSize = totals.Size,
                 PieceLength = pieceLength,

@@ -15,6 +15,12 @@ namespace TrackerPS
         // Null only when the reader left the magnet link to be formatted on first read (MagnetUriOnDemand).
         private string? _magnetUri = string.Empty;
 
+        // Set only by the reader (InfoHashesOnDemand): then it gives all three hashes.
+        private readonly OnDemandInfoHashes? _onDemandHashes;
+        private readonly string _infoHash = string.Empty;
+        private readonly string? _infoHashV1;
+        private readonly string? _infoHashV2;
+
         // Null only while the reader's files wait to be built on first read (FilesOnDemand).
         private TorrentFile[]? _files = new TorrentFile[0];
         private OnDemandFiles? _onDemandFiles;
@@ -29,13 +35,25 @@ namespace TrackerPS
         public byte[] NameBytes { get; init; } = new byte[0];
 
         /// <summary>The hash trackers know the torrent by, lower-case hex: the v1 SHA-1, or for a v2-only torrent the SHA-256 truncated to 20 bytes.</summary>
-        public string InfoHash { get; init; } = string.Empty;
+        public string InfoHash
+        {
+            get => _onDemandHashes?.InfoHash ?? _infoHash;
+            init => _infoHash = value;
+        }
 
         /// <summary>SHA-1 of the raw <c>info</c> bytes (40 hex), or null for a v2-only torrent.</summary>
-        public string? InfoHashV1 { get; init; }
+        public string? InfoHashV1
+        {
+            get => _onDemandHashes is null ? _infoHashV1 : _onDemandHashes.InfoHashV1;
+            init => _infoHashV1 = value;
+        }
 
         /// <summary>SHA-256 of the raw <c>info</c> bytes (64 hex), or null for a v1-only torrent.</summary>
-        public string? InfoHashV2 { get; init; }
+        public string? InfoHashV2
+        {
+            get => _onDemandHashes is null ? _infoHashV2 : _onDemandHashes.InfoHashV2;
+            init => _infoHashV2 = value;
+        }
 
         /// <summary>V1, V2 or Hybrid, from the keys present.</summary>
         public TorrentVersion Version { get; init; }
@@ -112,6 +130,16 @@ namespace TrackerPS
         {
             get => _magnetUri is null;
             init => _magnetUri = value ? null : _magnetUri;
+        }
+
+        /// <summary>
+        /// Set by the reader: <see cref="InfoHash"/>, <see cref="InfoHashV1"/> and <see cref="InfoHashV2"/> come from these
+        /// hashes, computed on first read (<see cref="OnDemandInfoHashes"/>), and set aside any hash given directly.
+        /// </summary>
+        internal OnDemandInfoHashes? InfoHashesOnDemand
+        {
+            get => _onDemandHashes;
+            init => _onDemandHashes = value;
         }
 
         /// <summary>

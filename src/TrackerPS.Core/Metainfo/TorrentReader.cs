@@ -16,7 +16,7 @@ namespace TrackerPS.Core.Metainfo
         private static readonly BencodeLimits s_lenientLimits = new BencodeLimits { AllowTrailingBytes = true };
 
         /// <summary>Parses a torrent from bytes.</summary>
-        /// <param name="data">The whole .torrent file. The torrent keeps it for what it builds when first read (raw paths), so do not change it afterwards.</param>
+        /// <param name="data">The whole .torrent file. The torrent keeps it for what it builds when first read (raw paths, info-hashes), so do not change it afterwards.</param>
         /// <param name="sourceName">The input's name for messages (a file path or URL), or null.</param>
         /// <param name="options">Options, or null for the defaults (lenient, no pad files).</param>
         /// <returns>The torrent; <see cref="TorrentInfo.Path"/> is null.</returns>

@@ -12,7 +12,7 @@ using static TrackerPS.Core.Tests.Metainfo.TestTorrent;
 namespace TrackerPS.Core.Tests.Metainfo
 {
     /// <summary>
-    /// Output computed on first read instead of up front (v1 <c>RawPath</c>, <c>MagnetUri</c>) and the reused
+    /// Output computed on first read instead of up front (v1 <c>RawPath</c>, <c>MagnetUri</c>, the info-hashes) and the reused
     /// per-thread hashers must give exactly what eager computation gave.
     /// </summary>
     public sealed class OnDemandOutputTests
@@ -99,6 +99,46 @@ namespace TrackerPS.Core.Tests.Metainfo
         {
             Assert.Equal(string.Empty, new TorrentInfo { InfoHashV1 = new string('a', 40) }.MagnetUri);
             Assert.Equal("magnet:?x", new TorrentInfo { MagnetUri = "magnet:?x" }.MagnetUri);
+        }
+
+        [Theory]
+        [InlineData("v1-single.torrent", TorrentVersion.V1)]
+        [InlineData("v2-only.torrent", TorrentVersion.V2)]
+        [InlineData("hybrid.torrent", TorrentVersion.Hybrid)]
+        public void InfoHashes_OfAReadTorrent_AreHashedOnFirstRead_AsTheOracleGives(string fixture, TorrentVersion version)
+        {
+            TorrentInfo torrent = TorrentReader.ReadFile(Oracle.FixturePath(fixture));
+            OnDemandInfoHashes hashes = torrent.InfoHashesOnDemand!;
+
+            Assert.False(hashes.IsComputed);
+            Assert.Equal(version, torrent.Version);
+            Assert.Equal(Oracle.Fixtures[fixture].InfoHashV1, torrent.InfoHashV1);
+            Assert.True(hashes.IsComputed);
+            Assert.Equal(Oracle.Fixtures[fixture].InfoHashV2, torrent.InfoHashV2);
+            Assert.Equal(torrent.InfoHashV1 ?? torrent.InfoHashV2!.Substring(0, 40), torrent.InfoHash);
+            Assert.Same(torrent.InfoHash, torrent.InfoHash);
+        }
+
+        [Fact]
+        public async Task InfoHashes_ReadOnManyThreadsAtOnce_AreOneInstance()
+        {
+            TorrentInfo torrent = TorrentReader.ReadFile(Oracle.FixturePath("hybrid.torrent"));
+
+            (string, string?, string?)[] seen = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(() => (torrent.InfoHash, torrent.InfoHashV1, torrent.InfoHashV2))));
+
+            Assert.All(seen, s => Assert.Same(seen[0].Item1, s.Item1));
+            Assert.All(seen, s => Assert.Same(seen[0].Item3, s.Item3));
+            Assert.Equal(Oracle.Fixtures["hybrid.torrent"].InfoHashV2, seen[0].Item3);
+        }
+
+        [Fact]
+        public void InfoHashes_OfATorrentInfoBuiltInCode_AreWhatWasSet()
+        {
+            var torrent = new TorrentInfo { InfoHash = "a", InfoHashV1 = "b", InfoHashV2 = "c" };
+
+            Assert.Null(torrent.InfoHashesOnDemand);
+            Assert.Equal(("a", "b", "c"), (torrent.InfoHash, torrent.InfoHashV1, torrent.InfoHashV2));
+            Assert.Equal(string.Empty, new TorrentInfo().InfoHash);
         }
 
         [Fact]
