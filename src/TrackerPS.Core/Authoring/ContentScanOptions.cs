@@ -14,7 +14,7 @@ namespace TrackerPS.Core.Authoring
         /// <summary>Follow symbolic links (the default) or store them as BEP 47 symlinks.</summary>
         public SymlinkMode Symlinks { get; init; } = SymlinkMode.Follow;
 
-        /// <summary>The deepest folder nesting followed: 64 (a loop of folder links is found before, by <see cref="ContentScanner"/>).</summary>
+        /// <summary>The deepest folder nesting followed: 64 folders below the content folder; a folder deeper than that is an error (a loop of folder links is found before, by <see cref="ContentScanner"/>).</summary>
         public int MaxDepth { get; init; } = 64;
     }
 }

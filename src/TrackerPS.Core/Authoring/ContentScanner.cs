@@ -84,7 +84,7 @@ namespace TrackerPS.Core.Authoring
             [MethodImpl(HotPath.Optimized)]
             public void Walk(DirectoryInfo folder, string realFolder)
             {
-                if (_elements.Count >= _options.MaxDepth)
+                if (_elements.Count > _options.MaxDepth)
                 {
                     throw new IOException($"'{folder.FullName}' is nested more than {_options.MaxDepth} folders deep.");
                 }

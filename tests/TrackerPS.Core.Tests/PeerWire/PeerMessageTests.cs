@@ -106,6 +106,22 @@ namespace TrackerPS.Core.Tests.PeerWire
         }
 
         [Fact]
+        public void ExtendedMessage_ADictionaryOf64KiBIsRead_OneByteMoreIsAProtocolViolation()
+        {
+            // "d1:x<n>:<n bytes>e" with n + digits(n) + 6 bytes in all, then a trailer that is not part of the dictionary.
+            static byte[] Dictionary(int total, int value) => Encoding.ASCII.GetBytes($"d1:x{value}:{new string('v', value)}etrailer");
+
+            byte[] atLimit = Dictionary(ExtendedMessage.MaxDictionarySize, 65525);
+            ExtendedMessage.DecodeDictionary(new ArraySegment<byte>(atLimit), "extension handshake", out int length);
+            Assert.Equal(ExtendedMessage.MaxDictionarySize, length);
+
+            byte[] over = Dictionary(ExtendedMessage.MaxDictionarySize + 1, 65526);
+            var error = Assert.Throws<PeerWireException>(() => ExtendedMessage.DecodeDictionary(new ArraySegment<byte>(over), "extension handshake", out _));
+            Assert.Equal(PeerErrorKind.ProtocolViolation, error.Kind);
+            Assert.Contains("the extension handshake's dictionary is 65537 bytes, more than 65536", error.Message, StringComparison.Ordinal);
+        }
+
+        [Fact]
         public void MetadataMessage_RequestAndReject_EncodeAsBep9()
         {
             Assert.Equal("d8:msg_typei0e5:piecei2ee", Encoding.ASCII.GetString(MetadataMessage.Request(2).Encode(7).Payload, 1, 25));
