@@ -46,7 +46,7 @@ namespace TrackerPS.Core.Authoring
             States = new FileReadState[layout.Entries.Count];
         }
 
-        /// <summary>Per layout entry, what was found (Verify mode; null for pads and entries not reached yet).</summary>
+        /// <summary>Per layout entry, what was found (Verify mode: in Create mode a mismatch throws, and lengths are not read; null for pads and entries not reached yet).</summary>
         public FileReadState?[] States { get; }
 
         /// <summary>How mismatches are treated.</summary>
@@ -215,7 +215,8 @@ namespace TrackerPS.Core.Authoring
                 // A buffer size of 1 is no buffer: the reads are large, and 20,000 small files would otherwise each cost one.
                 _stream = ReadOnlyFile.Open(file.FullPath, 1, FileOptions.SequentialScan);
                 state.Exists = true;
-                state.ActualLength = _stream.Length;
+                // Only a check reports lengths; each asks the system (an fstat), which 20,000 small files notice.
+                state.ActualLength = _mode == ContentReadMode.Verify ? _stream.Length : 0;
                 _stream.Position = _position;
                 return true;
             }
@@ -243,7 +244,7 @@ namespace TrackerPS.Core.Authoring
                     throw new ContentReadException(entry.File.FullPath, $"'{entry.File.FullPath}' changed size while it was hashed: it was {entry.File.Length} bytes and has grown.");
                 }
 
-                if (States[_entry] is FileReadState state)
+                if (_mode == ContentReadMode.Verify && States[_entry] is FileReadState state)
                 {
                     state.ActualLength = Math.Max(state.ActualLength, _stream.Length);
                 }

@@ -18,6 +18,9 @@ namespace TrackerPS.Core.IO
         private const int ErrorNoEntry = 2;
         private const int ErrorAccess = 13;
         private const int ErrorNotDirectory = 20;
+        private const int ErrorIsDirectoryOnLinux = 21;
+        private static readonly bool s_linux = RuntimeInformation.IsOSPlatform(OSPlatform.Linux);
+        private static readonly byte[] s_noBytes = new byte[1];
 
         /// <summary>Opens a file for reading.</summary>
         /// <param name="path">The file's full path.</param>
@@ -50,7 +53,7 @@ namespace TrackerPS.Core.IO
             var handle = new SafeFileHandle((IntPtr)descriptor, ownsHandle: true);
             try
             {
-                if (Directory.Exists(path))
+                if (IsFolder(descriptor, path))
                 {
                     throw new UnauthorizedAccessException($"Access to the path '{path}' is denied: it is a folder.");
                 }
@@ -64,9 +67,18 @@ namespace TrackerPS.Core.IO
             }
         }
 
+        /// <summary>
+        /// Whether what was opened is a folder, which <c>open(2)</c> opens for reading like a file. On Linux a read of zero
+        /// bytes tells, for a fraction of a <c>stat</c> of the path (which walks the path again): it fails with
+        /// <c>EISDIR</c> on a folder and reads nothing from a file. Elsewhere the path is looked up.
+        /// </summary>
+        private static bool IsFolder(int descriptor, string path) => s_linux
+            ? (long)NativeMethods.Read(descriptor, s_noBytes, UIntPtr.Zero) < 0 && Marshal.GetLastWin32Error() == ErrorIsDirectoryOnLinux
+            : Directory.Exists(path);
+
         /// <summary><c>O_CLOEXEC</c> (a child process does not inherit the file), whose value differs by system; <c>O_RDONLY</c> is 0 everywhere.</summary>
         private static int CloseOnExec() =>
-            RuntimeInformation.IsOSPlatform(OSPlatform.Linux) ? 0x80000
+            s_linux ? 0x80000
             : RuntimeInformation.IsOSPlatform(OSPlatform.OSX) ? 0x1000000
             : 0;
 
@@ -87,6 +99,9 @@ namespace TrackerPS.Core.IO
             // ANSI strings are UTF-8 on Unix, passed without a copy on the heap.
             [DllImport("libc", EntryPoint = "open", CharSet = CharSet.Ansi, BestFitMapping = false, SetLastError = true)]
             public static extern int Open([MarshalAs(UnmanagedType.LPStr)] string path, int flags);
+
+            [DllImport("libc", EntryPoint = "read", SetLastError = true)]
+            public static extern IntPtr Read(int descriptor, byte[] buffer, UIntPtr count);
         }
     }
 }

@@ -59,12 +59,14 @@ namespace TrackerPS.Core.Metainfo
         {
             // No FileStream buffer: the whole file is read into one array, so a buffer would only add a copy.
             using FileStream stream = ReadOnlyFile.Open(path, bufferSize: 1, FileOptions.None);
-            if (stream.Length > limit)
+            // One fstat: FileStream asks the system for the length each time (the file is shared for writing).
+            long length = stream.Length;
+            if (length > limit)
             {
-                throw new MetainfoException($"file is {stream.Length} bytes, more than the limit of {limit} bytes", path);
+                throw new MetainfoException($"file is {length} bytes, more than the limit of {limit} bytes", path);
             }
 
-            return ReadAll(stream);
+            return ReadAll(stream, length);
         }
 
         /// <summary>
@@ -141,9 +143,9 @@ namespace TrackerPS.Core.Metainfo
         /// Reads to the end into an array of the file's length, copying only when the file shrank or grew while read (it is
         /// shared for writing). Reading through a MemoryStream copied every file twice: for a 20 MB torrent, 40 MB allocated.
         /// </summary>
-        private static byte[] ReadAll(FileStream stream)
+        private static byte[] ReadAll(FileStream stream, long length)
         {
-            var data = new byte[stream.Length];
+            var data = new byte[length];
             int read = 0;
             int count;
             while (read < data.Length && (count = stream.Read(data, read, data.Length - read)) > 0)
