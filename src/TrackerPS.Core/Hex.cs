@@ -1,3 +1,6 @@
+using System.Runtime.CompilerServices;
+using TrackerPS.Core.Runtime;
+
 namespace TrackerPS.Core
 {
     /// <summary>Lower-case hexadecimal text of raw bytes (info-hashes, peer ids).</summary>
@@ -10,6 +13,7 @@ namespace TrackerPS.Core
         /// <param name="offset">The first byte.</param>
         /// <param name="count">How many bytes.</param>
         /// <returns>2 × <paramref name="count"/> hex digits.</returns>
+        [MethodImpl(HotPath.Optimized)]
         internal static string Encode(byte[] bytes, int offset, int count)
         {
             // One char array and the string: a StringBuilder added itself and its own buffer per call (one per file's

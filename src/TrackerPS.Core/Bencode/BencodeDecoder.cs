@@ -1,5 +1,7 @@
 using System;
+using System.Runtime.CompilerServices;
 using System.Collections.Generic;
+using TrackerPS.Core.Runtime;
 
 namespace TrackerPS.Core.Bencode
 {
@@ -87,6 +89,7 @@ namespace TrackerPS.Core.Bencode
             return new BencodeDecoder(data, limits, sourceName, deferred).DecodeDocument();
         }
 
+        [MethodImpl(HotPath.Optimized)]
         private BencodeDocument DecodeDocument()
         {
             if (_end - _start > _limits.MaxInputSize)
@@ -115,6 +118,7 @@ namespace TrackerPS.Core.Bencode
         }
 
         /// <summary>Reads one token: a scalar, a container's start or end, or a dictionary key.</summary>
+        [MethodImpl(HotPath.Optimized)]
         private void Step()
         {
             if (_position >= _end)
@@ -172,6 +176,7 @@ namespace TrackerPS.Core.Bencode
 
         private ref ContainerFrame Top => ref _frames[_depth - 1];
 
+        [MethodImpl(HotPath.Optimized)]
         private void OpenContainer(bool isDictionary)
         {
             if (_depth >= _limits.MaxDepth)
@@ -226,6 +231,7 @@ namespace TrackerPS.Core.Bencode
         }
 
         /// <summary>Ends the innermost container at the 'e' just read, then counts it as a child of its parent.</summary>
+        [MethodImpl(HotPath.Optimized)]
         private void CloseContainer()
         {
             ref ContainerFrame frame = ref Top;
@@ -245,6 +251,7 @@ namespace TrackerPS.Core.Bencode
         }
 
         /// <summary>Counts a completed value as a child of the innermost container, if any.</summary>
+        [MethodImpl(HotPath.Optimized)]
         private void AddToParent()
         {
             if (_depth > 0)
@@ -260,6 +267,7 @@ namespace TrackerPS.Core.Bencode
         /// are sorted a duplicate is the previous key; once they are not, the dictionary is checked for duplicates when it
         /// closes (<see cref="RejectDuplicateKeys"/>).
         /// </summary>
+        [MethodImpl(HotPath.Optimized)]
         private void SetKey(int key)
         {
             ref ContainerFrame frame = ref Top;
@@ -299,6 +307,7 @@ namespace TrackerPS.Core.Bencode
             }
         }
 
+        [MethodImpl(HotPath.Optimized)]
         private int ReadInteger()
         {
             int start = _position;
@@ -335,6 +344,7 @@ namespace TrackerPS.Core.Bencode
             return _tokens.AddInteger(start, _position - start, value);
         }
 
+        [MethodImpl(HotPath.Optimized)]
         private int ReadString()
         {
             int start = _position;
@@ -363,6 +373,7 @@ namespace TrackerPS.Core.Bencode
         }
 
         /// <summary>Reads decimal digits into a 64-bit value, as negative when asked, failing on overflow.</summary>
+        [MethodImpl(HotPath.Optimized)]
         private long ReadDigits(bool negative, string what)
         {
             int start = _position;
@@ -390,6 +401,7 @@ namespace TrackerPS.Core.Bencode
 
         private int Peek() => _position < _end ? _data[_position] : -1;
 
+        [MethodImpl(HotPath.Optimized)]
         private void CountToken()
         {
             if (++_tokenCount > _limits.MaxTokens)

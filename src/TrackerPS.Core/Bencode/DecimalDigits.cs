@@ -1,3 +1,6 @@
+using System.Runtime.CompilerServices;
+using TrackerPS.Core.Runtime;
+
 namespace TrackerPS.Core.Bencode
 {
     /// <summary>
@@ -16,6 +19,7 @@ namespace TrackerPS.Core.Bencode
         /// <param name="negative">Read the value as negative (a '-' before the digits).</param>
         /// <param name="value">The value; 0 when there are no digits or on overflow.</param>
         /// <returns>False when the value does not fit in 64 bits.</returns>
+        [MethodImpl(HotPath.Optimized)]
         public static bool TryRead(byte[] data, ref int position, int end, bool negative, out long value)
         {
             // Accumulated as a negative number so that long.MinValue itself fits.

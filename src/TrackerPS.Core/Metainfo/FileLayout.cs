@@ -1,4 +1,6 @@
 using System;
+using System.Runtime.CompilerServices;
+using TrackerPS.Core.Runtime;
 
 namespace TrackerPS.Core.Metainfo
 {
@@ -10,6 +12,7 @@ namespace TrackerPS.Core.Metainfo
     {
         /// <summary>v1 offsets: each file starts where the previous one ends.</summary>
         /// <exception cref="MetainfoException">The sizes add up to more than 2^63-1 bytes.</exception>
+        [MethodImpl(HotPath.Optimized)]
         public static long[] V1Offsets(FileEntry[] files, MetainfoContext context, out long totalSize)
         {
             var offsets = new long[files.Length];
@@ -26,6 +29,7 @@ namespace TrackerPS.Core.Metainfo
 
         /// <summary>v2 offsets: each non-empty file starts on a piece boundary; an empty file takes no space.</summary>
         /// <exception cref="MetainfoException">The aligned sizes add up to more than 2^63-1 bytes.</exception>
+        [MethodImpl(HotPath.Optimized)]
         public static long[] V2Offsets(FileEntry[] files, long pieceLength, MetainfoContext context, out long pieceCount)
         {
             var offsets = new long[files.Length];

@@ -1,6 +1,8 @@
+using System.Runtime.CompilerServices;
 using System.Collections.Generic;
 using System.Linq;
 using TrackerPS.Core.Bencode;
+using TrackerPS.Core.Runtime;
 
 namespace TrackerPS.Core.Metainfo
 {
@@ -14,6 +16,7 @@ namespace TrackerPS.Core.Metainfo
         /// <summary>Length of one v2 piece hash: a SHA-256.</summary>
         public const int HashLength = 32;
 
+        [MethodImpl(HotPath.Optimized)]
         public static void Check(BDictionary root, FileEntry[] files, long pieceLength, MetainfoContext context)
         {
             // A file of at most one piece has its pieces root as its only hash, so it needs no layer.

@@ -1,4 +1,6 @@
+using System.Runtime.CompilerServices;
 using TrackerPS.Core.Bencode;
+using TrackerPS.Core.Runtime;
 
 namespace TrackerPS.Core.Metainfo
 {
@@ -19,6 +21,7 @@ namespace TrackerPS.Core.Metainfo
         /// <param name="path">The node's path, already read.</param>
         /// <param name="entry">The file; default when false.</param>
         /// <returns>False when the node is a directory or not plain, and must be read the full way.</returns>
+        [MethodImpl(HotPath.Optimized)]
         public static bool TryRead(BencodeTokenList tokens, int node, FileTreePath path, out FileEntry entry)
         {
             entry = default;

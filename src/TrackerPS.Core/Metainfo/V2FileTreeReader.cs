@@ -1,5 +1,7 @@
+using System.Runtime.CompilerServices;
 using System.Collections.Generic;
 using TrackerPS.Core.Bencode;
+using TrackerPS.Core.Runtime;
 
 namespace TrackerPS.Core.Metainfo
 {
@@ -37,6 +39,7 @@ namespace TrackerPS.Core.Metainfo
         /// Reads the nodes of <paramref name="directory"/>, whose own node is <paramref name="parent"/> (null at the top):
         /// a decoded tree straight from its tokens, where a plain file (<see cref="PlainV2File"/>) creates no values.
         /// </summary>
+        [MethodImpl(HotPath.Optimized)]
         private static void Walk(BDictionary directory, FileTreePath? parent, NameDecoder names, MetainfoContext context, List<FileEntry> files)
         {
             BencodeTokenList? tokens = directory.Tokens;
@@ -66,6 +69,7 @@ namespace TrackerPS.Core.Metainfo
         }
 
         /// <summary>Reads one node of the tree the full way: a file, or a directory walked in turn.</summary>
+        [MethodImpl(HotPath.Optimized)]
         private static void ReadNode(BValue value, FileTreePath path, NameDecoder names, MetainfoContext context, List<FileEntry> files)
         {
             if (value is not BDictionary node)
@@ -84,6 +88,7 @@ namespace TrackerPS.Core.Metainfo
             }
         }
 
+        [MethodImpl(HotPath.Optimized)]
         private static FileEntry ReadFile(BDictionary leaf, BDictionary node, FileTreePath path, NameDecoder names, MetainfoContext context)
         {
             MetainfoLabel label = path.Label;
