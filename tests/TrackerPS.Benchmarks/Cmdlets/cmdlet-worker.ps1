@@ -41,6 +41,7 @@ $cases = @{
     'files50k-dirs-files'  = { (Get-TorrentInfo -LiteralPath (Join-Path $DataPath 'files50k-dirs.torrent')).Files.Count }
     'files50k-each-dir-files' = { (Get-TorrentInfo -LiteralPath (Join-Path $DataPath 'files50k-each-dir.torrent')).Files.Count }
     'pieces1m'             = { Get-TorrentInfo -LiteralPath (Join-Path $DataPath 'pieces1m.torrent') }
+    'pieces1m-hash'        = { (Get-TorrentInfo -LiteralPath (Join-Path $DataPath 'pieces1m.torrent')).InfoHash }
     'pieces1m-sha1'        = {
         # The floor: read the file and hash it (its 'info' is all but 104 bytes of it).
         $bytes = [IO.File]::ReadAllBytes((Join-Path $DataPath 'pieces1m.torrent'))
