@@ -28,6 +28,30 @@ Describe 'Get-TorrentInfo' {
         }
     }
 
+    Context 'Info-hashes, computed on first read' {
+        # A read torrent hashes its info dictionary when a hash is first asked for; whatever asks gets the oracle's.
+        It 'are in ConvertTo-Json, Export-Csv and Format-List of a torrent no one looked at before' {
+            $expected = $Oracle.'hybrid.torrent'
+            $json = Get-TorrentInfo -LiteralPath $hybrid | ConvertTo-Json -Depth 1 -WarningAction SilentlyContinue | ConvertFrom-Json
+            $json.InfoHashV1, $json.InfoHashV2 | Should -BeExactly $expected.info_hash_v1, $expected.info_hash_v2
+            $csv = Get-TorrentInfo -LiteralPath $hybrid | ConvertTo-Csv | ConvertFrom-Csv
+            $csv.InfoHash, $csv.InfoHashV2 | Should -BeExactly $expected.info_hash_v1, $expected.info_hash_v2
+            Get-TorrentInfo -LiteralPath $hybrid | Format-List InfoHashV2 | Out-String | Should -Match $expected.info_hash_v2
+        }
+
+        It 'are the same on every thread that asks first' {
+            $torrent = Get-TorrentInfo -LiteralPath $hybrid
+            $hashes = 1..4 | ForEach-Object -ThrottleLimit 4 -Parallel { ($using:torrent).InfoHashV2 }
+            $hashes | Should -BeExactly (@($Oracle.'hybrid.torrent'.info_hash_v2) * 4)
+        }
+
+        It 'of a v2-only torrent: InfoHash is the SHA-256 truncated to 20 bytes' {
+            $torrent = Get-TorrentInfo -LiteralPath (Get-FixturePath 'v2-only.torrent')
+            $torrent.InfoHash | Should -BeExactly $Oracle.'v2-only.torrent'.info_hash_v2.Substring(0, 40)
+            $torrent.InfoHashV1 | Should -BeNullOrEmpty
+        }
+    }
+
     Context 'Values match the oracle (libtorrent, mktorrent, transmission)' {
         It 'reads <File>' -ForEach $OracleCases {
             $torrent = Get-TorrentInfo -Path (Get-FixturePath $File) -WarningAction SilentlyContinue

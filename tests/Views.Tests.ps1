@@ -120,6 +120,11 @@ Describe 'Objects back from Start-Job' {
         $Back.Keys | Sort-Object | Should -Be @('AnnounceResponse', 'MagnetLink', 'Peer', 'ScrapeResult', 'TorrentFile', 'TorrentInfo', 'TorrentInfoHash')
     }
 
+    It 'brings back a TorrentInfo''s info-hashes, which it computes on first read' {
+        $Back.TorrentInfo.InfoHash | Should -BeExactly $Oracle.'v1-multi.torrent'.info_hash_v1
+        $Back.TorrentInfo.InfoHashV1 | Should -BeExactly $Oracle.'v1-multi.torrent'.info_hash_v1
+    }
+
     It 'brings back a TorrentInfo''s files as objects and its tiers as lists of URIs' {
         $torrent = $Back.TorrentInfo
 
