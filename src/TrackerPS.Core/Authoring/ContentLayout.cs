@@ -1,5 +1,7 @@
 using System;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
+using TrackerPS.Core.Runtime;
 
 namespace TrackerPS.Core.Authoring
 {
@@ -39,6 +41,7 @@ namespace TrackerPS.Core.Authoring
         /// <param name="pieceLength">The piece length.</param>
         /// <param name="aligned">True to start each file on a piece boundary (v2, hybrid with more than one file); a single file is aligned anyway.</param>
         /// <returns>The layout.</returns>
+        [MethodImpl(HotPath.Optimized)]
         public static ContentLayout Create(IReadOnlyList<ContentFile> files, long pieceLength, bool aligned)
         {
             var entries = new List<LayoutEntry>(files.Count * 2);

@@ -4,6 +4,8 @@ using System.Globalization;
 using System.IO;
 using System.Text;
 using TrackerPS.Core.Bencode;
+using System.Runtime.CompilerServices;
+using TrackerPS.Core.Runtime;
 
 namespace TrackerPS.Core.Authoring
 {
@@ -89,6 +91,7 @@ namespace TrackerPS.Core.Authoring
         }
 
         /// <summary>The <c>piece layers</c> dictionary: each multi-piece file's root, in sorted order, with its piece hashes.</summary>
+        [MethodImpl(HotPath.Optimized)]
         public static void PieceLayers(Stream stream, ContentLayout layout, PieceHashes hashes)
         {
             var layers = new List<KeyValuePair<BString, int>>();
@@ -121,6 +124,7 @@ namespace TrackerPS.Core.Authoring
             writer.End();
         }
 
+        [MethodImpl(HotPath.Optimized)]
         private static void V1Files(BencodeWriter writer, ContentLayout layout)
         {
             writer.StartList();
@@ -163,6 +167,7 @@ namespace TrackerPS.Core.Authoring
         /// in <see cref="PathOrder"/> (element by element, as raw bytes), which is the tree's sorted key order, so each
         /// file only closes the folders it leaves and opens the ones it enters.
         /// </summary>
+        [MethodImpl(HotPath.Optimized)]
         private static void FileTree(BencodeWriter writer, ContentSet content, string name, ContentLayout layout, PieceHashes hashes)
         {
             writer.StartDictionary();
@@ -201,6 +206,7 @@ namespace TrackerPS.Core.Authoring
         }
 
         /// <summary>How many leading folders two paths share (never the last element, which is the file itself).</summary>
+        [MethodImpl(HotPath.Optimized)]
         private static int Shared(byte[][] previous, byte[][] path)
         {
             int shared = 0;
@@ -214,6 +220,7 @@ namespace TrackerPS.Core.Authoring
         }
 
         /// <summary>A file's v2 leaf; libtorrent 2.0.8 gives a symlink's leaf no length (BEP 47 allows leaving it out).</summary>
+        [MethodImpl(HotPath.Optimized)]
         private static void Leaf(BencodeWriter writer, ContentFile file, byte[]? pieceRoot)
         {
             writer.StartDictionary();
@@ -235,6 +242,7 @@ namespace TrackerPS.Core.Authoring
         }
 
         /// <summary>BEP 47 <c>attr</c> ('x', 'l'); nothing for a plain file.</summary>
+        [MethodImpl(HotPath.Optimized)]
         private static void Attributes(BencodeWriter writer, ContentFile file)
         {
             if (file.Attributes.Length > 0)
@@ -245,6 +253,7 @@ namespace TrackerPS.Core.Authoring
         }
 
         /// <summary>BEP 47 <c>symlink path</c> for a symlink; nothing for a file.</summary>
+        [MethodImpl(HotPath.Optimized)]
         private static void SymlinkPath(BencodeWriter writer, ContentFile file)
         {
             if (file.SymlinkTarget is string[] target)
@@ -254,6 +263,7 @@ namespace TrackerPS.Core.Authoring
             }
         }
 
+        [MethodImpl(HotPath.Optimized)]
         private static void Path(BencodeWriter writer, string[] elements)
         {
             writer.StartList();

@@ -43,6 +43,7 @@ namespace TrackerPS.Core.Authoring
         public int StoredLength(long piece) => _layout.IsAligned ? DataLength(piece) : StreamLength(piece);
 
         /// <summary>Bytes of the whole stream that <see cref="ContentReader.Fill"/> stores: the sum of <see cref="StoredLength"/>.</summary>
+        [MethodImpl(HotPath.Optimized)]
         public long TotalStoredLength()
         {
             if (!_layout.IsAligned)
@@ -111,6 +112,7 @@ namespace TrackerPS.Core.Authoring
         }
 
         /// <summary>Completes the roots of files longer than one piece, from their piece hashes.</summary>
+        [MethodImpl(HotPath.Optimized)]
         public PieceHashes Finish()
         {
             if (_v2 is not null)
@@ -205,6 +207,7 @@ namespace TrackerPS.Core.Authoring
         }
 
         /// <summary>For each piece of an aligned layout, the entry whose data it holds, or -1 for a piece of pad only.</summary>
+        [MethodImpl(HotPath.Optimized)]
         private static int[] Owners(ContentLayout layout)
         {
             var owners = new int[layout.PieceCount];

@@ -1,6 +1,8 @@
 using System;
 using System.IO;
 using System.Text;
+using System.Runtime.CompilerServices;
+using TrackerPS.Core.Runtime;
 
 namespace TrackerPS.Core.Bencode
 {
@@ -20,15 +22,19 @@ namespace TrackerPS.Core.Bencode
         }
 
         /// <summary>Opens a dictionary: <c>d</c>.</summary>
+        [MethodImpl(HotPath.Optimized)]
         public void StartDictionary() => _stream.WriteByte((byte)'d');
 
         /// <summary>Opens a list: <c>l</c>.</summary>
+        [MethodImpl(HotPath.Optimized)]
         public void StartList() => _stream.WriteByte((byte)'l');
 
         /// <summary>Ends the innermost container: <c>e</c>.</summary>
+        [MethodImpl(HotPath.Optimized)]
         public void End() => _stream.WriteByte((byte)'e');
 
         /// <summary>Writes an integer: <c>i…e</c>.</summary>
+        [MethodImpl(HotPath.Optimized)]
         public void Integer(long value)
         {
             _stream.WriteByte((byte)'i');
@@ -55,6 +61,7 @@ namespace TrackerPS.Core.Bencode
         public void String(byte[] bytes) => String(bytes, 0, bytes.Length);
 
         /// <summary>Writes part of an array as a byte string.</summary>
+        [MethodImpl(HotPath.Optimized)]
         public void String(byte[] bytes, int offset, int count)
         {
             Digits(count);
@@ -65,6 +72,7 @@ namespace TrackerPS.Core.Bencode
         /// <summary>Writes text as a UTF-8 byte string.</summary>
         public void String(string text) => String(Encoding.UTF8.GetBytes(text));
 
+        [MethodImpl(HotPath.Optimized)]
         private void Digits(long value)
         {
             if (value < 0)
