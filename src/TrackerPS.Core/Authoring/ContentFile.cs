@@ -1,5 +1,7 @@
 using System;
 using System.Text;
+using System.Runtime.CompilerServices;
+using TrackerPS.Core.Runtime;
 
 namespace TrackerPS.Core.Authoring
 {
@@ -38,7 +40,11 @@ namespace TrackerPS.Core.Authoring
         /// The path elements as UTF-8 bytes, as they are written and ordered (BEP 52 <c>file tree</c> order); encoded when
         /// first read, so that checking a torrent, which never writes or orders its files, does not encode them.
         /// </summary>
-        public byte[][] PathBytes => _pathBytes ??= Array.ConvertAll(PathElements, e => Encoding.UTF8.GetBytes(e));
+        public byte[][] PathBytes
+        {
+            [MethodImpl(HotPath.Optimized)]
+            get => _pathBytes ??= Array.ConvertAll(PathElements, e => Encoding.UTF8.GetBytes(e));
+        }
 
         /// <summary>The path inside the torrent with '/' between elements.</summary>
         public string RelativePath => string.Join("/", PathElements);

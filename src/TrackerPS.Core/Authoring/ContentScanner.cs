@@ -61,6 +61,7 @@ namespace TrackerPS.Core.Authoring
             return new ContentSet(new DirectoryInfo(full).Name, false, walker.Files);
         }
 
+        [MethodImpl(HotPath.Optimized)]
         private static bool IsHidden(FileSystemInfo item) =>
             item.Name.StartsWith(".", StringComparison.Ordinal) || (item.Attributes & FileAttributes.Hidden) != 0;
 

@@ -2,6 +2,8 @@ using System;
 using System.IO;
 using System.Reflection;
 using System.Runtime.InteropServices;
+using System.Runtime.CompilerServices;
+using TrackerPS.Core.Runtime;
 
 namespace TrackerPS.Core.Authoring
 {
@@ -30,6 +32,7 @@ namespace TrackerPS.Core.Authoring
         /// <summary>Whether the owner may execute <paramref name="file"/> (its target's mode if it is a link).</summary>
         /// <param name="file">The file.</param>
         /// <returns>False on Windows, or when the runtime cannot read the mode.</returns>
+        [MethodImpl(HotPath.Optimized)]
         public static bool IsSet(FileSystemInfo file)
         {
             if (s_unixFileMode is null)

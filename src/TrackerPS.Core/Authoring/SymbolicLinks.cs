@@ -1,6 +1,8 @@
 using System;
 using System.IO;
 using System.Reflection;
+using System.Runtime.CompilerServices;
+using TrackerPS.Core.Runtime;
 
 namespace TrackerPS.Core.Authoring
 {
@@ -26,6 +28,7 @@ namespace TrackerPS.Core.Authoring
         /// <summary>The target a link holds, as written in it (relative or absolute); null when the item is not a link.</summary>
         /// <param name="item">A file or folder, not followed.</param>
         /// <returns>The raw target, or null.</returns>
+        [MethodImpl(HotPath.Optimized)]
         public static string? Target(FileSystemInfo item)
         {
             if (s_linkTarget is null || (item.Attributes & FileAttributes.ReparsePoint) == 0)

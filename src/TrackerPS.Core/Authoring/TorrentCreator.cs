@@ -5,6 +5,8 @@ using System.IO;
 using System.Text;
 using System.Threading;
 using TrackerPS.Core.Bencode;
+using System.Runtime.CompilerServices;
+using TrackerPS.Core.Runtime;
 
 namespace TrackerPS.Core.Authoring
 {
@@ -24,6 +26,7 @@ namespace TrackerPS.Core.Authoring
         /// <param name="options">Version, piece length and the other fields.</param>
         /// <exception cref="ArgumentException">The content is empty (all files have length 0), or the name is empty.</exception>
         /// <exception cref="ArgumentOutOfRangeException">The piece length is not accepted for the version (<see cref="PieceLengthRule.Validate"/>).</exception>
+        [MethodImpl(HotPath.Optimized)]
         public TorrentCreator(ContentSet content, TorrentCreateOptions options)
         {
             _content = content ?? throw new ArgumentNullException(nameof(content));
@@ -65,6 +68,7 @@ namespace TrackerPS.Core.Authoring
 
         /// <summary>Names that are not in Unicode normalization form C, which clients on other systems may show or match differently.</summary>
         /// <returns>One message per such name.</returns>
+        [MethodImpl(HotPath.Optimized)]
         public IReadOnlyList<string> NameWarnings()
         {
             var warnings = new List<string>();
