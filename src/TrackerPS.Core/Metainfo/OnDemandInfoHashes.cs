@@ -7,14 +7,17 @@ namespace TrackerPS.Core.Metainfo
     /// The info-hashes of a torrent read (SHA-1 for v1, SHA-256 for v2, over the raw <c>info</c> bytes: BEP 3, BEP 52),
     /// computed on first read, with the values eager hashing gives; hashing cannot fail, so nothing else changes. Hashing a
     /// small torrent's <c>info</c> was about a quarter of reading it in PowerShell, and a pipeline that only counts, sorts
-    /// or filters torrents by other properties never needs it. The torrent keeps its bytes anyway (raw paths), so waiting
-    /// costs no memory. Threads racing on the first read may each hash; all get the first result stored.
+    /// or filters torrents by other properties never needs it. Until then the torrent's bytes are kept, as they are for
+    /// its files until those are first read; once hashed, they are let go. Threads racing on the first read may each
+    /// hash; all get the first result stored.
     /// </summary>
     internal sealed class OnDemandInfoHashes
     {
-        private readonly ArraySegment<byte> _rawInfo;
+        private readonly int _offset;
+        private readonly int _count;
         private readonly bool _v1;
         private readonly bool _v2;
+        private byte[]? _source;
         private Hashes? _hashes;
 
         /// <param name="rawInfo">The raw <c>info</c> dictionary, as in the file; it must not change afterwards.</param>
@@ -22,7 +25,9 @@ namespace TrackerPS.Core.Metainfo
         /// <param name="v2">The torrent has v2 (<c>meta version</c> 2): compute the SHA-256.</param>
         public OnDemandInfoHashes(ArraySegment<byte> rawInfo, bool v1, bool v2)
         {
-            _rawInfo = rawInfo;
+            _source = rawInfo.Array ?? throw new ArgumentException("The info dictionary has no bytes.", nameof(rawInfo));
+            _offset = rawInfo.Offset;
+            _count = rawInfo.Count;
             _v1 = v1;
             _v2 = v2;
         }
@@ -39,6 +44,9 @@ namespace TrackerPS.Core.Metainfo
         /// <summary>True once the hashes are computed (for tests).</summary>
         internal bool IsComputed => Volatile.Read(ref _hashes) is not null;
 
+        /// <summary>True while the torrent's bytes are kept for hashing (for tests).</summary>
+        internal bool HoldsBytes => Volatile.Read(ref _source) is not null;
+
         private Hashes Computed()
         {
             Hashes? stored = Volatile.Read(ref _hashes);
@@ -47,11 +55,21 @@ namespace TrackerPS.Core.Metainfo
                 return stored;
             }
 
-            InfoHash? v1 = _v1 ? InfoHashComputer.V1(_rawInfo) : null;
-            InfoHash? v2 = _v2 ? InfoHashComputer.V2(_rawInfo) : null;
+            // The bytes go once a result is stored, so a thread that finds them gone finds that result.
+            byte[]? source = Volatile.Read(ref _source);
+            if (source is null)
+            {
+                return Volatile.Read(ref _hashes)!;
+            }
+
+            var rawInfo = new ArraySegment<byte>(source, _offset, _count);
+            InfoHash? v1 = _v1 ? InfoHashComputer.V1(rawInfo) : null;
+            InfoHash? v2 = _v2 ? InfoHashComputer.V2(rawInfo) : null;
             string? v1Hex = v1?.ToHex();
             var hashes = new Hashes(v1Hex ?? v2!.Truncated.ToHex(), v1Hex, v2?.ToHex());
-            return Interlocked.CompareExchange(ref _hashes, hashes, null) ?? hashes;
+            Hashes first = Interlocked.CompareExchange(ref _hashes, hashes, null) ?? hashes;
+            Volatile.Write(ref _source, null);
+            return first;
         }
 
         private sealed class Hashes

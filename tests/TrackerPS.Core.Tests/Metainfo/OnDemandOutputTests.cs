@@ -111,9 +111,11 @@ namespace TrackerPS.Core.Tests.Metainfo
             OnDemandInfoHashes hashes = torrent.InfoHashesOnDemand!;
 
             Assert.False(hashes.IsComputed);
+            Assert.True(hashes.HoldsBytes);
             Assert.Equal(version, torrent.Version);
             Assert.Equal(Oracle.Fixtures[fixture].InfoHashV1, torrent.InfoHashV1);
             Assert.True(hashes.IsComputed);
+            Assert.False(hashes.HoldsBytes);
             Assert.Equal(Oracle.Fixtures[fixture].InfoHashV2, torrent.InfoHashV2);
             Assert.Equal(torrent.InfoHashV1 ?? torrent.InfoHashV2!.Substring(0, 40), torrent.InfoHash);
             Assert.Same(torrent.InfoHash, torrent.InfoHash);
