@@ -40,6 +40,24 @@ Describe 'Get-TorrentInfoHash' {
             $hash.Path | Should -Be (Get-FixturePath $File)
         }
 
+        It 'gives every file of one call its own hashes, largest first (each is read into the bytes of the one before)' -ForEach @(@{ Cases = $OracleCases }) {
+            # One call reads every file into one reused buffer; a smaller file leaves a larger one's bytes after its own.
+            $files = @($Cases | ForEach-Object { Get-Item -LiteralPath (Get-FixturePath $_.File) } | Sort-Object Length -Descending)
+
+            $alone = foreach ($file in $files) { Get-TorrentInfoHash -LiteralPath $file.FullName -WarningAction SilentlyContinue -WarningVariable +aloneWarnings }
+
+            $hashes = @($files | Get-TorrentInfoHash -WarningAction SilentlyContinue -WarningVariable togetherWarnings)
+
+            $hashes.Count | Should -Be $files.Count
+            ($togetherWarnings -join "`n") | Should -BeExactly ($aloneWarnings -join "`n")
+            ($hashes.InfoHash -join ',') | Should -BeExactly ($alone.InfoHash -join ',')
+            foreach ($hash in $hashes) {
+                $expected = ($Cases | Where-Object { (Get-FixturePath $_.File) -eq $hash.Path }).Expected
+                $hash.InfoHashV1 | Should -BeExactly $expected.info_hash_v1
+                $hash.InfoHashV2 | Should -BeExactly $expected.info_hash_v2
+            }
+        }
+
         It 'gives a v2-only torrent no v1 hash and the truncated v2 hash as InfoHash' {
             $hash = Get-TorrentInfoHash -Path $v2Only
             $hash.InfoHashV1 | Should -BeNullOrEmpty
@@ -99,9 +117,13 @@ Describe 'Get-TorrentInfoHash' {
 
         It 'hashes every file piped from Get-ChildItem' {
             $files = @(Get-ChildItem -LiteralPath $DataDir -Filter '*.torrent')
-            $hashes = @($files | Get-TorrentInfoHash -WarningAction SilentlyContinue)
+            $alone = foreach ($file in $files) { Get-TorrentInfoHash -LiteralPath $file.FullName -WarningAction SilentlyContinue -WarningVariable +aloneWarnings }
+
+            $hashes = @($files | Get-TorrentInfoHash -WarningAction SilentlyContinue -WarningVariable togetherWarnings)
 
             $hashes.Count | Should -Be $files.Count
+            ($togetherWarnings -join "`n") | Should -BeExactly ($aloneWarnings -join "`n")
+            ($hashes.InfoHash -join ',') | Should -BeExactly ($alone.InfoHash -join ',')
             foreach ($hash in $hashes) {
                 $hash | Should -BeOfType ([TrackerPS.TorrentInfoHash])
                 $expected = $Oracle.(Split-Path -Path $hash.Path -Leaf)

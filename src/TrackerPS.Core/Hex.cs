@@ -28,6 +28,22 @@ namespace TrackerPS.Core
             return new string(text);
         }
 
+        /// <summary>True when every character of <paramref name="hex"/> is a lower-case hex digit (0-9, a-f).</summary>
+        /// <param name="hex">The text.</param>
+        /// <returns>True for lower-case hex, or an empty string.</returns>
+        internal static bool IsLowerCase(string hex)
+        {
+            foreach (char c in hex)
+            {
+                if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f')))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
         /// <summary>True when <paramref name="hex"/> is the lower-case hex of <paramref name="bytes"/>, compared without decoding it.</summary>
         /// <param name="hex">Lower-case hex digits.</param>
         /// <param name="bytes">The bytes.</param>

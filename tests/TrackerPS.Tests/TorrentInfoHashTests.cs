@@ -67,6 +67,22 @@ namespace TrackerPS.Tests
         }
 
         [Fact]
+        public void FromTorrentInfo_WritesAnyOtherSpellingAsLowerCaseHex()
+        {
+            // A read torrent's lower-case hex is passed through; upper case and base32 still go through the bytes.
+            var torrent = new TorrentInfo
+            {
+                InfoHash = "LX6YKZHAWUMJ3ZVFO5LWCWANPRRQIFAQ",
+                InfoHashV1 = "5DFD8564E0B5189DE6A5775761580D7C63041410",
+            };
+
+            TorrentInfoHash hash = TorrentInfoHash.FromTorrentInfo(torrent, InfoHashFormat.Hex);
+
+            Assert.Equal("5dfd8564e0b5189de6a5775761580d7c63041410", hash.InfoHashV1);
+            Assert.Equal("5dfd8564e0b5189de6a5775761580d7c63041410", hash.InfoHash);
+        }
+
+        [Fact]
         public void FromTorrentInfo_RejectsNull()
         {
             Assert.Throws<ArgumentNullException>(() => TorrentInfoHash.FromTorrentInfo(null!, InfoHashFormat.Hex));

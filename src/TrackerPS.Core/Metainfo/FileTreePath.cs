@@ -16,7 +16,8 @@ namespace TrackerPS.Core.Metainfo
         public FileTreePath(FileTreePath? parent, BString key, NameDecoder names, MetainfoContext context)
         {
             Parent = parent;
-            Key = key;
+            // Kept for the raw path and labels: out of a buffer the next read overwrites, a copy.
+            Key = context.InputIsBorrowed ? new BString(key.ToArray()) : key;
             Depth = (parent?.Depth ?? 0) + 1;
             Element = names.Decode(key, null, Label);
             Length = parent is null ? Element.Length : parent.Length + 1 + Element.Length;

@@ -25,6 +25,12 @@ namespace TrackerPS.Core.Metainfo
         /// </summary>
         public PlainFileList? PlainFiles { get; init; }
 
+        /// <summary>
+        /// The input is a <see cref="IO.FileReadBuffer"/>'s, overwritten by the next read: what the torrent keeps of it (a
+        /// files list's encoded paths) is copied out.
+        /// </summary>
+        public bool InputIsBorrowed { get; init; }
+
         /// <summary>The warnings so far, capped (see <see cref="WarningList"/>).</summary>
         public WarningList Warnings { get; } = new WarningList();
 

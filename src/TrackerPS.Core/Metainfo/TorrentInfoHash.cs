@@ -54,6 +54,12 @@ namespace TrackerPS
                 return null;
             }
 
+            // A read torrent's hashes are already lower-case hex (40 or 64 digits): no round trip through the bytes.
+            if (format == InfoHashFormat.Hex && hex!.Length is 40 or 64 && Core.Hex.IsLowerCase(hex))
+            {
+                return hex;
+            }
+
             CoreInfoHash hash = CoreInfoHash.Parse(hex!);
             return format == InfoHashFormat.Base32 ? hash.ToBase32() : hash.ToHex();
         }

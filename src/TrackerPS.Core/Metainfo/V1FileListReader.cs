@@ -63,13 +63,13 @@ namespace TrackerPS.Core.Metainfo
                 return null;
             }
 
-            plain.Keep(KeptBytes(files, out int copyStart), copyStart);
+            plain.Keep(KeptBytes(files, context, out int copyStart), copyStart);
             return plain;
         }
 
         private static FileEntry[] ReadMultiFile(BList files, NameDecoder names, MetainfoContext context)
         {
-            byte[] encodedFiles = KeptBytes(files, out int copyStart);
+            byte[] encodedFiles = KeptBytes(files, context, out int copyStart);
             if (files.IsDeferred && names.IsUtf8 && context.PlainFiles is PlainFileList plain)
             {
                 // A hybrid's: its entries are needed now, for the cross-check with the file tree.
@@ -114,13 +114,14 @@ namespace TrackerPS.Core.Metainfo
 
         /// <summary>
         /// The bytes each file's raw path is decoded from if it is ever read: one copy of the list, or the input itself when
-        /// the list is most of it (a copy would then cost as much memory and an allocation of the input's size).
+        /// the list is most of it (a copy would then cost as much memory and an allocation of the input's size) and is the
+        /// torrent's own (<see cref="MetainfoContext.InputIsBorrowed"/>).
         /// </summary>
-        private static byte[] KeptBytes(BList files, out int copyStart)
+        private static byte[] KeptBytes(BList files, MetainfoContext context, out int copyStart)
         {
             ArraySegment<byte> source = files.RawBytes;
             copyStart = 0;
-            if (source.Count >= source.Array!.Length / 2)
+            if (!context.InputIsBorrowed && source.Count >= source.Array!.Length / 2)
             {
                 return source.Array!;
             }

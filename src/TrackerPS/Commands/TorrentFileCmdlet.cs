@@ -5,6 +5,7 @@ using System.IO;
 using System.Management.Automation;
 using Microsoft.PowerShell.Commands;
 using TrackerPS.Core.Bencode;
+using TrackerPS.Core.IO;
 using TrackerPS.Core.Metainfo;
 using DriveNotFoundException = System.Management.Automation.DriveNotFoundException;
 
@@ -40,8 +41,12 @@ namespace TrackerPS.Commands
         /// shows "n of m files read" progress (only "n files read" for pipeline input, whose total is unknown).
         /// </summary>
         /// <param name="options">Parse options, or null for the lenient defaults.</param>
+        /// <param name="buffer">
+        /// A buffer to read every file into (<see cref="TorrentReader.ReadFile(string, TorrentReadOptions?, FileReadBuffer)"/>:
+        /// the torrents come with their info-hashes computed), or null to read each into an array of its own.
+        /// </param>
         /// <returns>The parsed torrents, in path order.</returns>
-        protected IEnumerable<TorrentInfo> ReadTorrents(TorrentReadOptions? options)
+        protected IEnumerable<TorrentInfo> ReadTorrents(TorrentReadOptions? options, FileReadBuffer? buffer = null)
         {
             _progress ??= new FileReadProgress(this, ProgressActivityId, MyInvocation.MyCommand.Name);
             List<string> files = ResolveFiles();
@@ -50,7 +55,7 @@ namespace TrackerPS.Commands
             foreach (string file in files)
             {
                 _progress.Reading(file, total);
-                TorrentInfo? torrent = ReadTorrent(file, options);
+                TorrentInfo? torrent = ReadTorrent(file, options, buffer);
                 if (torrent is not null)
                 {
                     yield return torrent;
@@ -181,12 +186,12 @@ namespace TrackerPS.Commands
             }
         }
 
-        private TorrentInfo? ReadTorrent(string file, TorrentReadOptions? options)
+        private TorrentInfo? ReadTorrent(string file, TorrentReadOptions? options, FileReadBuffer? buffer)
         {
             TorrentInfo torrent;
             try
             {
-                torrent = TorrentReader.ReadFile(file, options);
+                torrent = buffer is null ? TorrentReader.ReadFile(file, options) : TorrentReader.ReadFile(file, options, buffer);
             }
             catch (Exception e) when (ErrorRecords.TorrentFileFailed(e, file) is ErrorRecord error)
             {
