@@ -27,7 +27,7 @@ namespace TrackerPS.Core.Metainfo
 
         /// <summary>
         /// The input is a <see cref="IO.FileReadBuffer"/>'s, overwritten by the next read: what the torrent keeps of it (a
-        /// files list's encoded paths) is copied out.
+        /// v1 files list's encoded paths, a v2 file tree's keys) is copied out.
         /// </summary>
         public bool InputIsBorrowed { get; init; }
 
