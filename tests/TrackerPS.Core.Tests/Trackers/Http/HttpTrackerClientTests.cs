@@ -267,6 +267,23 @@ namespace TrackerPS.Core.Tests.Trackers.Http
         }
 
         [Fact]
+        public async Task Announce_ARequestResetEveryTimeIsSentMaxSendsPerHopTimes()
+        {
+            // HttpClient may send a reset request again on its own: what one send costs is measured on the same server.
+            using var server = new FakeHttpTracker(new FakeHttpResponse { Body = s_okBody }, FakeConnectionReuse.ResetEveryRequest);
+            using (var plain = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }))
+            {
+                await Assert.ThrowsAsync<HttpRequestException>(() => plain.GetAsync(server.Url("/announce")));
+            }
+
+            int oneSend = server.ResetRequests;
+            await AnnounceFails(server);
+
+            Assert.True(oneSend >= 1);
+            Assert.Equal(oneSend * (1 + HttpTrackerTransport.MaxSendsPerHop), server.ResetRequests);
+        }
+
+        [Fact]
         public void OnlyAResetOrEndedConnectionIsRepeated_NeverARefusedOneANameOrTls()
         {
             static HttpRequestException Failed(Exception inner) => new HttpRequestException("failed", inner);
