@@ -87,12 +87,18 @@ namespace TrackerPS.Core.Tests.Metainfo
             var buffer = new FileReadBuffer();
             string missing = System.IO.Path.Combine(_directory, "missing.torrent");
             string invalid = Write("invalid.torrent", Encoding.ASCII.GetBytes("d4:infod4:name1:xee"));
+            string empty = Write("empty.torrent", Array.Empty<byte>());
             var small = new TorrentReadOptions { Limits = new BencodeLimits { MaxInputSize = 10 } };
+            // The buffer holds a whole torrent's bytes beyond what the broken files fill.
+            TorrentReader.ReadFile(Oracle.FixturePath("hybrid.torrent"), null, buffer);
 
             Assert.Throws<FileNotFoundException>(() => TorrentReader.ReadFile(missing, null, buffer));
             Assert.Equal(
                 Assert.Throws<MetainfoException>(() => TorrentReader.ReadFile(invalid)).Message,
                 Assert.Throws<MetainfoException>(() => TorrentReader.ReadFile(invalid, null, buffer)).Message);
+            Assert.Equal(
+                Assert.Throws<BencodeException>(() => TorrentReader.ReadFile(empty)).Message,
+                Assert.Throws<BencodeException>(() => TorrentReader.ReadFile(empty, null, buffer)).Message);
             Assert.Equal(
                 Assert.Throws<MetainfoException>(() => TorrentReader.ReadFile(invalid, small)).Message,
                 Assert.Throws<MetainfoException>(() => TorrentReader.ReadFile(invalid, small, buffer)).Message);
