@@ -124,7 +124,7 @@ namespace TrackerPS.Core.Tests.Metainfo
             TorrentInfo torrent = TorrentReader.Read(data, "x.torrent", new TorrentReadOptions(), out BencodeDocument document);
 
             Assert.False(FileList(document).IsDeferred);
-            Assert.Equal(TokenRead(data, new BencodeLimits { AllowTrailingBytes = true }), Describe(torrent));
+            Assert.Equal(TokenRead(data, new BencodeLimits { AllowTrailingBytes = true }), TorrentDescription.Of(torrent));
         }
 
         [Fact]
@@ -193,7 +193,7 @@ namespace TrackerPS.Core.Tests.Metainfo
         private static void AssertSameRead(byte[] data, TorrentReadOptions options)
         {
             string expected = TokenRead(data, options);
-            string actual = Outcome(() => Describe(TorrentReader.Read(data, "x.torrent", options)));
+            string actual = Outcome(() => TorrentDescription.Of(TorrentReader.Read(data, "x.torrent", options)));
             Assert.True(expected == actual, $"for {Encoding.Latin1.GetString(data)}:\nfrom the tokens: {expected}\nread: {actual}");
         }
 
@@ -223,7 +223,7 @@ namespace TrackerPS.Core.Tests.Metainfo
         private static string TokenRead(byte[] data, TorrentReadOptions options) => Outcome(() =>
         {
             BencodeDocument document = BencodeDecoder.Decode(data, options.Limits, "x.torrent");
-            return Describe(MetainfoParser.Parse(document, new MetainfoContext("x.torrent", options), path: null));
+            return TorrentDescription.Of(MetainfoParser.Parse(document, new MetainfoContext("x.torrent", options), path: null));
         });
 
         private static TorrentReadOptions Options(BencodeLimits limits) => new TorrentReadOptions { Limits = limits, IncludePadFiles = true };
@@ -238,16 +238,6 @@ namespace TrackerPS.Core.Tests.Metainfo
             {
                 return $"{e.GetType().Name}: {e.Message}";
             }
-        }
-
-        private static string Describe(TorrentInfo torrent)
-        {
-            IEnumerable<string> files = torrent.Files.Select(f => string.Join(
-                "|", f.Path, f.Length, f.Offset, f.IsPadding, f.Attributes, f.HasUnsafePath, f.PiecesRoot, string.Join("/", f.RawPath.Select(Convert.ToHexString))));
-            return string.Join(
-                "\n",
-                new[] { torrent.InfoHash, torrent.InfoHashV2 ?? "-", torrent.Version.ToString(), $"{torrent.TotalSize}", $"{torrent.PieceCount}", $"{torrent.FileCount}" }
-                    .Concat(torrent.Warnings).Concat(files));
         }
     }
 }

@@ -1,8 +1,6 @@
 using System;
-using System.Collections;
 using System.IO;
 using System.Linq;
-using System.Reflection;
 using System.Text;
 using TrackerPS.Core.Bencode;
 using TrackerPS.Core.IO;
@@ -35,7 +33,7 @@ namespace TrackerPS.Core.Tests.Metainfo
             Assert.True(fixtures.Length >= 10);
             for (int i = 0; i < fixtures.Length; i++)
             {
-                Assert.Equal(Describe(TorrentReader.ReadFile(fixtures[i])), Describe(buffered[i]));
+                Assert.Equal(TorrentDescription.Of(TorrentReader.ReadFile(fixtures[i])), TorrentDescription.Of(buffered[i]));
             }
         }
 
@@ -50,7 +48,7 @@ namespace TrackerPS.Core.Tests.Metainfo
             TorrentInfo torrent = TorrentReader.ReadFile(first, null, buffer);
             TorrentReader.ReadFile(second, null, buffer);
 
-            Assert.Equal(Describe(TorrentReader.ReadFile(first)), Describe(torrent));
+            Assert.Equal(TorrentDescription.Of(TorrentReader.ReadFile(first)), TorrentDescription.Of(torrent));
             Assert.StartsWith("aaaa", torrent.Files[0].Path, StringComparison.Ordinal);
             Assert.Equal(Encoding.UTF8.GetBytes(torrent.Files[0].Path), torrent.Files[0].RawPath.Single());
         }
@@ -121,52 +119,6 @@ namespace TrackerPS.Core.Tests.Metainfo
             string path = System.IO.Path.Combine(_directory, name);
             File.WriteAllBytes(path, data);
             return path;
-        }
-
-        /// <summary>Every public property of the torrent and of each of its files, as text.</summary>
-        private static string Describe(object value)
-        {
-            var text = new StringBuilder();
-            foreach (PropertyInfo property in value.GetType().GetProperties(BindingFlags.Public | BindingFlags.Instance))
-            {
-                object? item = property.GetValue(value);
-                text.Append(property.Name).Append('=');
-                if (item is TorrentFile[] files)
-                {
-                    text.AppendJoin(";", files.Select(Describe));
-                }
-                else
-                {
-                    Append(text, item);
-                }
-
-                text.Append('\n');
-            }
-
-            return text.ToString();
-        }
-
-        private static void Append(StringBuilder text, object? item)
-        {
-            switch (item)
-            {
-                case byte[] bytes:
-                    text.Append(Convert.ToHexString(bytes));
-                    break;
-                case IEnumerable items and not string:
-                    text.Append('[');
-                    foreach (object? element in items)
-                    {
-                        Append(text, element);
-                        text.Append(',');
-                    }
-
-                    text.Append(']');
-                    break;
-                default:
-                    text.Append(item);
-                    break;
-            }
         }
     }
 }
