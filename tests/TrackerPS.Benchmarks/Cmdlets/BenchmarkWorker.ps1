@@ -36,3 +36,10 @@ function Get-Median([double[]] $Values) {
 function Format-Duration([double] $Seconds) {
     if ($Seconds -ge 1) { '{0:N2} s' -f $Seconds } else { '{0:N1} ms' -f ($Seconds * 1000) }
 }
+
+# The announce URL Invoke-TrackerAnnounce sends by default for one info-hash (HttpAnnounceUri's fields and order):
+# what wrk and the HttpClient floor (HttpClientFloor.cs) request.
+function Get-AnnounceUrl([string] $Tracker, [string] $InfoHash) {
+    $escaped = -join ([Convert]::FromHexString($InfoHash) | ForEach-Object { '%{0:X2}' -f $_ })
+    "$($Tracker)?info_hash=$escaped&peer_id=-TP0000-benchmark000&port=6881&uploaded=0&downloaded=0&left=0&compact=1&key=0000002A"
+}

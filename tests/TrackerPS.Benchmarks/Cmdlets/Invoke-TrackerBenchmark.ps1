@@ -6,25 +6,29 @@
 .DESCRIPTION
     Writes 12,000 info-hashes into a whitelist and starts opentracker with it (tests/opentracker/start.sh,
     TRACKERPS_OPENTRACKER_WHITELIST). Then starts one long-lived process per tool (tracker-worker.ps1 with the module,
-    bep15-worker.py) and runs a warm-up round and -Rounds rounds, each comparison's two sides back to back, the order
-    alternating by round; wrk runs as one process per round. Prints the median and min-max of each case and the
-    ratios, with the issue's targets:
+    bep15-worker.py). The pwsh worker first runs each of its cases -WarmupRounds times (10 by default: over 2,000 HTTP
+    announces a run, .NET's tiered compilation was still replacing code after 10 runs, and a run took half the time of
+    the first by then), the Python worker each of its cases once; the first run of each case is printed too. Then
+    -Rounds rounds, each comparison's two sides back to back, the order alternating by round; wrk runs as one process
+    per round. Prints the median and min-max of each case and the ratios, with the issue's targets:
       4. one Invoke-TrackerAnnounce -AsResponse -Force of 2,000 info-hashes, -ThrottleLimit 64 and 1: UDP against
          bep15-worker.py (blocking socket, cached connection id, the same number in flight), HTTP against
          wrk -t1 -cN on the same tracker's announce URL; rate >= 0.5x
       5. 10,000 info-hashes piped to Invoke-TrackerScrape (UDP): time against 136 sequential BEP 15 scrapes of
          74 info-hashes (bep15-worker.py scrape-floor); <= 1.5x
     and, for each, Write-FloorObject (a trivial compiled cmdlet binding the same parameters and writing one object per
-    info-hash): what PowerShell itself costs. Not part of the test command: timings are not tests. Needs
+    info-hash): what PowerShell itself costs; and for HTTP, HttpClientFloor.cs (the same GETs through one HttpClient
+    configured as the transport's, nothing else): what HttpClient itself costs. Not part of the test command: timings are not tests. Needs
     /usr/bin/opentracker, wrk (apt-get install wrk) and a built module (./build.ps1 -Task Build).
 
-        dotnet pwsh -NoProfile -File tests/TrackerPS.Benchmarks/Cmdlets/Invoke-TrackerBenchmark.ps1 [-Rounds 5]
+        dotnet pwsh -NoProfile -File tests/TrackerPS.Benchmarks/Cmdlets/Invoke-TrackerBenchmark.ps1 [-Rounds 5] [-WarmupRounds 10]
 #>
 # The analyzer does not see a parameter used inside a function defined below.
 [Diagnostics.CodeAnalysis.SuppressMessageAttribute('PSReviewUnusedParameter', 'WrkSeconds', Justification = 'Used by the wrk function.')]
 [CmdletBinding()]
 param(
     [ValidateRange(5, 100)] [int] $Rounds = 5,
+    [ValidateRange(1, 100)] [int] $WarmupRounds = 10,
     [string] $ModulePath = (Join-Path $PSScriptRoot '../../../output/TrackerPS'),
     [ValidateRange(1, 60)] [int] $WrkSeconds = 2
 )
@@ -58,9 +62,8 @@ foreach ($line in $lines) {
 }
 Write-Information "== opentracker on $($tracker.TRACKERPS_OPENTRACKER_UDP) and $($tracker.TRACKERPS_OPENTRACKER_HTTP)" -InformationAction Continue
 
-# wrk's URL: the fields Invoke-TrackerAnnounce sends by default (HttpAnnounceUri's order), for the first hash.
-$escapedHash = -join ([Convert]::FromHexString($hashes[0]) | ForEach-Object { '%{0:X2}' -f $_ })
-$wrkUrl = "$($tracker.TRACKERPS_OPENTRACKER_HTTP)?info_hash=$escapedHash&peer_id=-TP0000-benchmark000&port=6881&uploaded=0&downloaded=0&left=0&compact=1&key=0000002A"
+# wrk's URL: the one Invoke-TrackerAnnounce sends by default, for the first hash.
+$wrkUrl = Get-AnnounceUrl $tracker.TRACKERPS_OPENTRACKER_HTTP $hashes[0]
 
 # Each comparison: our case, the reference (a bep15-worker.py case, or wrk with N connections), and the target on the
 # rate ratio (ours / reference) or on the time ratio.
@@ -69,6 +72,8 @@ $comparisons = @(
     @{ Name = 'UDP announce of 2,000, -ThrottleLimit 1'; Ours = 'udp-1'; Tool = 'bep15'; Reference = 'announce-1'; ReferenceName = 'minimal BEP 15 client, 1 in flight'; Target = 0.5; On = 'rate' }
     @{ Name = 'HTTP announce of 2,000, -ThrottleLimit 64'; Ours = 'http-64'; Tool = 'wrk'; Reference = '64'; ReferenceName = 'wrk -t1 -c64'; Target = 0.5; On = 'rate' }
     @{ Name = 'HTTP announce of 2,000, -ThrottleLimit 1'; Ours = 'http-1'; Tool = 'wrk'; Reference = '1'; ReferenceName = 'wrk -t1 -c1'; Target = 0.5; On = 'rate' }
+    @{ Name = 'HttpClient alone (the floor), 64 in flight'; Ours = 'http-floor-64'; Tool = 'wrk'; Reference = '64'; ReferenceName = 'wrk -t1 -c64'; Target = $null; On = 'rate' }
+    @{ Name = 'HttpClient alone (the floor), 1 in flight'; Ours = 'http-floor-1'; Tool = 'wrk'; Reference = '1'; ReferenceName = 'wrk -t1 -c1'; Target = $null; On = 'rate' }
     @{ Name = 'UDP scrape of 10,000 piped'; Ours = 'scrape'; Tool = 'bep15'; Reference = 'scrape-floor'; ReferenceName = '136 sequential BEP 15 scrape round trips'; Target = 1.5; On = 'time' }
     @{ Name = 'Write-FloorObject -InfoHash (2,000)'; Ours = 'floor-announce'; Tool = 'bep15'; Reference = 'announce-64'; ReferenceName = 'minimal BEP 15 client, 64 in flight'; Target = $null; On = 'rate' }
     @{ Name = '10,000 piped to Write-FloorObject'; Ours = 'floor-scrape'; Tool = 'bep15'; Reference = 'scrape-floor'; ReferenceName = '136 sequential BEP 15 scrape round trips'; Target = $null; On = 'time' }
@@ -90,22 +95,33 @@ $workers = @{
 }
 
 try {
+    # Warm-up: the pwsh worker runs each of its cases -WarmupRounds times before any is measured, the Python worker each
+    # of its cases once; wrk has nothing to warm. The first run of each case is kept for the table ("first run").
+    $firstRuns = @{}
+    for ($warmup = 1; $warmup -le $WarmupRounds; $warmup++) {
+        Write-Information "== warm-up round $warmup of $WarmupRounds" -InformationAction Continue
+        foreach ($comparison in $comparisons) {
+            $result = Invoke-Case $workers.TrackerPS $comparison.Ours
+            if ($warmup -eq 1) {
+                $firstRuns[$comparison.Ours] = $result
+                if ($comparison.Tool -ne 'wrk') { $null = Invoke-Case $workers[$comparison.Tool] $comparison.Reference }
+            }
+        }
+    }
+
     $samples = @{}
-    for ($round = 0; $round -le $Rounds; $round++) {
-        $label = if ($round -eq 0) { '== warm-up round' } else { "== round $round of $Rounds" }
-        Write-Information $label -InformationAction Continue
+    for ($round = 1; $round -le $Rounds; $round++) {
+        Write-Information "== round $round of $Rounds" -InformationAction Continue
         foreach ($comparison in $comparisons) {
             $sides = @(@{ Tool = 'TrackerPS'; Case = $comparison.Ours }, @{ Tool = $comparison.Tool; Case = $comparison.Reference })
             if ($round % 2) { [array]::Reverse($sides) }
             foreach ($side in $sides) {
                 $key = "$($side.Tool)/$($side.Case)"
                 # A reference shared by two comparisons runs once per round.
-                if ($round -gt 0 -and $samples[$key] -and $samples[$key].Count -ge $round) { continue }
+                if ($samples[$key] -and $samples[$key].Count -ge $round) { continue }
                 $result = if ($side.Tool -eq 'wrk') { Invoke-Wrk $side.Case } else { Invoke-Case $workers[$side.Tool] $side.Case }
-                if ($round -gt 0) {
-                    if (-not $samples[$key]) { $samples[$key] = [Collections.Generic.List[object]]::new() }
-                    $samples[$key].Add($result)
-                }
+                if (-not $samples[$key]) { $samples[$key] = [Collections.Generic.List[object]]::new() }
+                $samples[$key].Add($result)
             }
         }
     }
@@ -130,8 +146,8 @@ function Get-Summary([string] $Key) {
     }
 }
 
-'| Case | TrackerPS (median, min-max) | Objects (errors) | Reference | Reference (median) | Ratio | Target | |'
-'|---|---|---|---|---|---|---|---|'
+'| Case | TrackerPS (median, min-max) | First run | Objects (errors) | Reference | Reference (median) | Ratio | Target | |'
+'|---|---|---|---|---|---|---|---|---|'
 foreach ($comparison in $comparisons) {
     $ours = Get-Summary "TrackerPS/$($comparison.Ours)"
     $reference = Get-Summary "$($comparison.Tool)/$($comparison.Reference)"
@@ -150,5 +166,6 @@ foreach ($comparison in $comparisons) {
         $targetText, $pass = if ($null -ne $comparison.Target) { ('<= {0:N1}x' -f $comparison.Target), ($ratio -le $comparison.Target) } else { '', $null }
     }
     $verdict = if ($null -eq $pass) { '' } elseif ($pass -and $ours.Errors -eq 0) { 'PASS' } else { 'FAIL' }
-    '| {0} | {1} | {2:N0} ({3}) | {4} | {5} | {6} | {7} | {8} |' -f $comparison.Name, $oursText, $ours.Count, $ours.Errors, $comparison.ReferenceName, $referenceText, $ratioText, $targetText, $verdict
+    $firstText = Format-Duration $firstRuns[$comparison.Ours].seconds
+    '| {0} | {1} | {2} | {3:N0} ({4}) | {5} | {6} | {7} | {8} | {9} |' -f $comparison.Name, $oursText, $firstText, $ours.Count, $ours.Errors, $comparison.ReferenceName, $referenceText, $ratioText, $targetText, $verdict
 }
