@@ -1,5 +1,6 @@
 using System;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.RegularExpressions;
 
@@ -24,6 +25,11 @@ namespace TrackerPS.Core.Network
 
         private static readonly Regex s_base64UrlRun = new Regex("[A-Za-z0-9_-]{" + MinPasskeyLength + ",}", RegexOptions.CultureInvariant);
 
+        // Each URI is redacted once (a Uri is immutable): an announce names its tracker in the texts it prepares, and a
+        // run of 2,000 announces to one tracker would otherwise run the regex thousands of times. Weak, so no URI is kept.
+        private static readonly ConditionalWeakTable<Uri, string> s_redacted = new ConditionalWeakTable<Uri, string>();
+        private static readonly ConditionalWeakTable<Uri, string>.CreateValueCallback s_redact = RedactOnce;
+
         /// <summary>Redacts a tracker URI: every query value, the user info, and every passkey-like run in the path become <see cref="Elision"/>.</summary>
         /// <param name="tracker">The URI (absolute or not).</param>
         /// <returns>The text to display, e.g. <c>https://t.example/…/announce?passkey=…</c>.</returns>
@@ -34,6 +40,11 @@ namespace TrackerPS.Core.Network
                 throw new ArgumentNullException(nameof(tracker));
             }
 
+            return s_redacted.GetValue(tracker, s_redact);
+        }
+
+        private static string RedactOnce(Uri tracker)
+        {
             if (!tracker.IsAbsoluteUri)
             {
                 return RedactPathAndQuery(tracker.OriginalString);

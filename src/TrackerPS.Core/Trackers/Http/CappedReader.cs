@@ -1,35 +1,49 @@
+using System;
 using System.IO;
 using System.Threading;
 using System.Threading.Tasks;
 
 namespace TrackerPS.Core.Trackers.Http
 {
-    /// <summary>Reads a stream to its end, stopping as soon as it yields more than a limit (so a huge body is never buffered).</summary>
+    /// <summary>
+    /// Reads a stream to its end into one array, stopping as soon as it yields more than a limit (so a huge body is never
+    /// buffered). A body whose length is known (<c>Content-Length</c>) is read into an array of that length and one byte,
+    /// the room to see its end; one of unknown length into an array that starts at <see cref="InitialUnknownLength"/>
+    /// bytes and doubles. Neither grows past one byte over the limit.
+    /// </summary>
     internal static class CappedReader
     {
-        private const int ChunkSize = 16 * 1024;
+        /// <summary>The first array for a body of unknown length (chunked, or decompressed), in bytes.</summary>
+        internal const int InitialUnknownLength = 4 * 1024;
 
         /// <summary>Reads the whole stream.</summary>
         /// <param name="stream">The stream.</param>
+        /// <param name="length">The length the stream announced (<c>Content-Length</c>) in bytes, or null when unknown; only sizes the array.</param>
         /// <param name="maxSize">The most bytes allowed.</param>
         /// <param name="cancellationToken">Cancels the read.</param>
         /// <returns>The bytes, or null when the stream has more than <paramref name="maxSize"/> bytes.</returns>
-        public static async Task<byte[]?> ReadAsync(Stream stream, int maxSize, CancellationToken cancellationToken)
+        public static async Task<byte[]?> ReadAsync(Stream stream, long? length, int maxSize, CancellationToken cancellationToken)
         {
-            using var buffer = new MemoryStream();
-            var chunk = new byte[ChunkSize];
+            // One byte past the limit is the most ever asked for: enough to know it was exceeded.
+            long most = Math.Min((long)maxSize + 1, int.MaxValue);
+            var buffer = new byte[Math.Min(length + 1 ?? InitialUnknownLength, most)];
+            int count = 0;
             while (true)
             {
-                // Ask for at most one byte past the limit: enough to know it was exceeded.
-                int wanted = (int)System.Math.Min(chunk.Length, (long)maxSize + 1 - buffer.Length);
-                int read = await stream.ReadAsync(chunk, 0, wanted, cancellationToken).ConfigureAwait(false);
-                if (read == 0)
+                if (count == buffer.Length)
                 {
-                    return buffer.ToArray();
+                    Array.Resize(ref buffer, (int)Math.Min(2L * buffer.Length, most));
                 }
 
-                buffer.Write(chunk, 0, read);
-                if (buffer.Length > maxSize)
+                int read = await stream.ReadAsync(buffer, count, buffer.Length - count, cancellationToken).ConfigureAwait(false);
+                if (read == 0)
+                {
+                    Array.Resize(ref buffer, count);
+                    return buffer;
+                }
+
+                count += read;
+                if (count > maxSize)
                 {
                     return null;
                 }

@@ -64,7 +64,7 @@ namespace TrackerPS.Core.Trackers.Http
                 : new GZipStream(new MemoryStream(data), CompressionMode.Decompress);
             try
             {
-                byte[]? decoded = await CappedReader.ReadAsync(decompressor, maxSize, CancellationToken.None).ConfigureAwait(false);
+                byte[]? decoded = await CappedReader.ReadAsync(decompressor, length: null, maxSize, CancellationToken.None).ConfigureAwait(false);
                 return decoded ?? throw Violation(tracker, httpStatus, $"Tracker {TrackerUriRedactor.Redact(tracker)} sent a response that exceeds {maxSize} bytes after {coding} decompression.");
             }
             catch (InvalidDataException ex)

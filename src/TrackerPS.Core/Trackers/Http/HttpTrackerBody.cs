@@ -24,10 +24,11 @@ namespace TrackerPS.Core.Trackers.Http
         /// non-bencode body, a root that is not a dictionary, or a non-2xx status without a failure reason.</exception>
         public static BDictionary Decode(byte[] body, Uri tracker, int httpStatus, WarningList warnings)
         {
-            string answered = $"Tracker {TrackerUriRedactor.Redact(tracker)} answered HTTP {httpStatus}";
+            // Built only for an error: a successful announce needs none of it.
+            string Answered() => $"Tracker {TrackerUriRedactor.Redact(tracker)} answered HTTP {httpStatus}";
             if (body.Length == 0)
             {
-                throw Violation(tracker, httpStatus, $"{answered} with an empty body.");
+                throw Violation(tracker, httpStatus, $"{Answered()} with an empty body.");
             }
 
             BencodeDocument document;
@@ -37,12 +38,12 @@ namespace TrackerPS.Core.Trackers.Http
             }
             catch (BencodeException ex)
             {
-                throw Violation(tracker, httpStatus, $"{answered} with a body that is not bencode ({ex.Reason} at byte {ex.Offset}): \"{TrackerText.Quote(body)}\"", ex);
+                throw Violation(tracker, httpStatus, $"{Answered()} with a body that is not bencode ({ex.Reason} at byte {ex.Offset}): \"{TrackerText.Quote(body)}\"", ex);
             }
 
             if (document.Root is not BDictionary root)
             {
-                throw Violation(tracker, httpStatus, $"{answered} with {HttpResponseFields.Describe(document.Root)} where a dictionary is required.");
+                throw Violation(tracker, httpStatus, $"{Answered()} with {HttpResponseFields.Describe(document.Root)} where a dictionary is required.");
             }
 
             foreach (BencodeDiagnostic diagnostic in document.Warnings)
@@ -72,7 +73,7 @@ namespace TrackerPS.Core.Trackers.Http
 
             if (httpStatus < 200 || httpStatus > 299)
             {
-                throw Violation(tracker, httpStatus, $"{answered} with a bencoded body that has no failure reason.");
+                throw Violation(tracker, httpStatus, $"{Answered()} with a bencoded body that has no failure reason.");
             }
 
             return root;

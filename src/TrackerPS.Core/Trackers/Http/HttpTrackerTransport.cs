@@ -211,10 +211,10 @@ namespace TrackerPS.Core.Trackers.Http
         {
             int status = (int)response.StatusCode;
             int maxSize = _options.MaxResponseSize;
-            string tooLarge = $"Tracker {TrackerUriRedactor.Redact(tracker)} sent a response that exceeds {maxSize} bytes.";
-            if (response.Content.Headers.ContentLength > maxSize)
+            long? contentLength = response.Content.Headers.ContentLength;
+            if (contentLength > maxSize)
             {
-                throw Violation(tracker, status, tooLarge);
+                throw TooLarge(tracker, status, maxSize);
             }
 
             Stream stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
@@ -222,12 +222,15 @@ namespace TrackerPS.Core.Trackers.Http
             // Older HttpClient stacks (.NET Framework) ignore the token in ReadAsync; disposing the response unblocks them.
             using (cancellationToken.Register(response.Dispose))
             {
-                byte[] raw = await CappedReader.ReadAsync(stream, maxSize, cancellationToken).ConfigureAwait(false)
-                    ?? throw Violation(tracker, status, tooLarge);
+                byte[] raw = await CappedReader.ReadAsync(stream, contentLength, maxSize, cancellationToken).ConfigureAwait(false)
+                    ?? throw TooLarge(tracker, status, maxSize);
                 string[] codings = response.Content.Headers.ContentEncoding.ToArray();
                 return await HttpContentDecoder.DecodeAsync(raw, codings, maxSize, tracker, status).ConfigureAwait(false);
             }
         }
+
+        private static TrackerException TooLarge(Uri tracker, int httpStatus, int maxSize) =>
+            Violation(tracker, httpStatus, $"Tracker {TrackerUriRedactor.Redact(tracker)} sent a response that exceeds {maxSize} bytes.");
 
         private static TrackerException Violation(Uri tracker, int httpStatus, string message) =>
             new TrackerException(tracker, TrackerErrorKind.ProtocolViolation, message) { HttpStatusCode = httpStatus };

@@ -33,6 +33,17 @@ namespace TrackerPS.Core.Tests.Trackers.Announce
             Assert.Equal(expected, TrackerUriRedactor.Redact(new Uri(tracker)));
         }
 
+        [Fact]
+        public void AUriIsRedactedOnce()
+        {
+            var tracker = new Uri("https://t.example/0123456789abcdefABCD/announce?passkey=abc");
+
+            string first = TrackerUriRedactor.Redact(tracker);
+
+            Assert.Same(first, TrackerUriRedactor.Redact(tracker));
+            Assert.Equal(first, TrackerUriRedactor.Redact(new Uri(tracker.OriginalString)));
+        }
+
         [Theory]
         [InlineData("http://t.example/0123456789abcde/announce")]
         [InlineData("http://t.example/very-long-but-hyphenated-name/announce")]
