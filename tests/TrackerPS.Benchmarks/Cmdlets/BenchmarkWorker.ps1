@@ -27,6 +27,28 @@ function Invoke-Case($Worker, [string] $Case) {
     $result
 }
 
+# The warm-up both scripts run before any round is measured: each case on a pwsh worker (-PwshTools) -Rounds times,
+# since .NET's tiered compilation goes on replacing code over many runs, each case on any other worker once, and none
+# of a tool without a worker (wrk). A case shared by two comparisons runs once a round. Returns the first run of each
+# case (the cold one), keyed "tool/case".
+function Invoke-WarmUp([hashtable] $Workers, [object[]] $Comparisons, [int] $Rounds, [string[]] $PwshTools) {
+    $firstRuns = @{}
+    for ($round = 1; $round -le $Rounds; $round++) {
+        Write-Information "== warm-up round $round of $Rounds" -InformationAction Continue
+        $ran = @{}
+        foreach ($comparison in $Comparisons) {
+            foreach ($side in @(@{ Tool = 'TrackerPS'; Case = $comparison.Ours }, @{ Tool = $comparison.Tool; Case = $comparison.Reference })) {
+                $key = "$($side.Tool)/$($side.Case)"
+                if (-not $Workers.Contains($side.Tool) -or $ran[$key] -or ($round -gt 1 -and $side.Tool -notin $PwshTools)) { continue }
+                $ran[$key] = $true
+                $result = Invoke-Case $Workers[$side.Tool] $side.Case
+                if ($round -eq 1) { $firstRuns[$key] = $result }
+            }
+        }
+    }
+    $firstRuns
+}
+
 function Get-Median([double[]] $Values) {
     $sorted = $Values | Sort-Object
     $middle = [int][Math]::Floor($sorted.Count / 2)

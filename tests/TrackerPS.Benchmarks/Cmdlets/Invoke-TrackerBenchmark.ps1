@@ -95,20 +95,7 @@ $workers = @{
 }
 
 try {
-    # Warm-up: the pwsh worker runs each of its cases -WarmupRounds times before any is measured, the Python worker each
-    # of its cases once; wrk has nothing to warm. The first run of each case is kept for the table ("first run").
-    $firstRuns = @{}
-    for ($warmup = 1; $warmup -le $WarmupRounds; $warmup++) {
-        Write-Information "== warm-up round $warmup of $WarmupRounds" -InformationAction Continue
-        foreach ($comparison in $comparisons) {
-            $result = Invoke-Case $workers.TrackerPS $comparison.Ours
-            if ($warmup -eq 1) {
-                $firstRuns[$comparison.Ours] = $result
-                if ($comparison.Tool -ne 'wrk') { $null = Invoke-Case $workers[$comparison.Tool] $comparison.Reference }
-            }
-        }
-    }
-
+    $firstRuns = Invoke-WarmUp $workers $comparisons $WarmupRounds -PwshTools TrackerPS
     $samples = @{}
     for ($round = 1; $round -le $Rounds; $round++) {
         Write-Information "== round $round of $Rounds" -InformationAction Continue
@@ -166,6 +153,6 @@ foreach ($comparison in $comparisons) {
         $targetText, $pass = if ($null -ne $comparison.Target) { ('<= {0:N1}x' -f $comparison.Target), ($ratio -le $comparison.Target) } else { '', $null }
     }
     $verdict = if ($null -eq $pass) { '' } elseif ($pass -and $ours.Errors -eq 0) { 'PASS' } else { 'FAIL' }
-    $firstText = Format-Duration $firstRuns[$comparison.Ours].seconds
+    $firstText = Format-Duration $firstRuns["TrackerPS/$($comparison.Ours)"].seconds
     '| {0} | {1} | {2} | {3:N0} ({4}) | {5} | {6} | {7} | {8} | {9} |' -f $comparison.Name, $oursText, $firstText, $ours.Count, $ours.Errors, $comparison.ReferenceName, $referenceText, $ratioText, $targetText, $verdict
 }

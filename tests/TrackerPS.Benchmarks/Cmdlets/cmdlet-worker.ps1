@@ -19,9 +19,11 @@ param(
 
 $ErrorActionPreference = 'Stop'
 if ($Tool -eq 'TrackerPS') {
-    Import-Module $ModulePath
-    # Write-FloorPath: PowerShell's own cost per piped file (the listing and the binding), the floor of the Get-ChildItem cases.
-    $floor = Add-Type -Path (Join-Path $PSScriptRoot 'WriteFloorPathCommand.cs') -PassThru
+    $module = Import-Module $ModulePath -PassThru
+    # Write-FloorPath: PowerShell's own cost per piped file (the listing and the binding), the floor of the Get-ChildItem
+    # cases; -Read Hash adds reading and SHA-1, -Read Torrent our reader without the cmdlet layer.
+    $core = Join-Path $module.ModuleBase 'TrackerPS.Core.dll'
+    $floor = Add-Type -Path (Join-Path $PSScriptRoot 'WriteFloorPathCommand.cs') -ReferencedAssemblies ($core, [Management.Automation.PSCmdlet].Assembly.Location, 'netstandard', 'System.Runtime', 'System.Memory', 'System.Security.Cryptography') -PassThru
     Import-Module -Assembly $floor[0].Assembly
 }
 
@@ -34,6 +36,8 @@ $cases = @{
     'small-gci-hash'       = { Get-ChildItem $small -Filter *.torrent | Get-TorrentInfoHash | Measure-Object }
     'small-gci-list'       = { Get-ChildItem $small -Filter *.torrent | Measure-Object }
     'small-gci-floor'      = { Get-ChildItem $small -Filter *.torrent | Write-FloorPath | Measure-Object }
+    'small-gci-floor-hash' = { Get-ChildItem $small -Filter *.torrent | Write-FloorPath -Read Hash | Measure-Object }
+    'small-gci-floor-torrent' = { Get-ChildItem $small -Filter *.torrent | Write-FloorPath -Read Torrent | Measure-Object }
     'small-literal-sha1'   = { Get-FileHash -Algorithm SHA1 -LiteralPath $files | Measure-Object }
     'small-gci-sha1'       = { Get-ChildItem $small -Filter *.torrent | Get-FileHash -Algorithm SHA1 | Measure-Object }
     'files50k-dirs'        = { Get-TorrentInfo -LiteralPath (Join-Path $DataPath 'files50k-dirs.torrent') }
