@@ -12,6 +12,8 @@ namespace TrackerPS.Core.Trackers.Http
     /// </summary>
     internal sealed class HttpTrackerQuery
     {
+        // Room for an announce's parameters after the base URI, so the text is not copied as it grows.
+        private const int ParametersCapacity = 256;
         private readonly StringBuilder _text;
         private bool _hasParameters;
 
@@ -19,7 +21,8 @@ namespace TrackerPS.Core.Trackers.Http
         /// <param name="baseUri">An absolute http or https URI.</param>
         public HttpTrackerQuery(Uri baseUri)
         {
-            _text = new StringBuilder(baseUri.GetComponents(UriComponents.HttpRequestUrl, UriFormat.UriEscaped));
+            string start = baseUri.GetComponents(UriComponents.HttpRequestUrl, UriFormat.UriEscaped);
+            _text = new StringBuilder(start, start.Length + ParametersCapacity);
             string query = baseUri.Query;
             if (query.Length == 0)
             {
@@ -42,7 +45,7 @@ namespace TrackerPS.Core.Trackers.Http
                 _text.Append('&');
             }
 
-            _text.Append(name).Append('=').Append(UriEscaping.Escape(value));
+            UriEscaping.EscapeTo(_text.Append(name).Append('='), value);
             _hasParameters = true;
             return this;
         }
