@@ -72,6 +72,29 @@ namespace TrackerPS.Core.Tests.Trackers.Http
             Assert.True(allocated < 1_024, $"{allocated} bytes allocated");
         }
 
+        [Fact]
+        public async Task AClaimedLength_IsNotAllocatedBeforeTheBytesCome()
+        {
+            // A hostile tracker claims the whole limit and sends ten bytes: 64 such replies in flight must not cost 64 MiB.
+            byte[] data = Bytes(10);
+            _ = await CappedReader.ReadAsync(new TrickleStream(data), 1024 * 1024, 1024 * 1024, CancellationToken.None);
+
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            byte[]? read = await CappedReader.ReadAsync(new TrickleStream(data), 1024 * 1024, 1024 * 1024, CancellationToken.None);
+            long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+            Assert.Equal(data, read);
+            Assert.True(allocated < CappedReader.MaxTrustedLength + 1_024, $"{allocated} bytes allocated");
+        }
+
+        [Fact]
+        public async Task ABodyLongerThanTheTrustedLength_GrowsToItsEnd()
+        {
+            byte[] data = Bytes(3 * CappedReader.MaxTrustedLength + 5);
+
+            Assert.Equal(data, await CappedReader.ReadAsync(new TrickleStream(data), data.Length, 1024 * 1024, CancellationToken.None));
+        }
+
         private static byte[] Bytes(int count) => Enumerable.Range(0, count).Select(i => (byte)(i * 7)).ToArray();
 
         /// <summary>A stream that gives at most 1,000 bytes a read and completes each at once, as a network stream may.</summary>
