@@ -18,8 +18,8 @@
          74 info-hashes (bep15-worker.py scrape-floor); <= 1.5x
     and, for each, Write-FloorObject (a trivial compiled cmdlet binding the same parameters and writing one object per
     info-hash): what PowerShell itself costs; and for HTTP, HttpClientFloor.cs (the same GETs through one HttpClient
-    configured as the transport's, nothing else): what HttpClient itself costs. Not part of the test command: timings are not tests. Needs
-    /usr/bin/opentracker, wrk (apt-get install wrk) and a built module (./build.ps1 -Task Build).
+    configured as the transport's, nothing else): what HttpClient itself costs. Not part of the test command: timings
+    are not tests. Needs /usr/bin/opentracker, wrk (apt-get install wrk) and a built module (./build.ps1 -Task Build).
 
         dotnet pwsh -NoProfile -File tests/TrackerPS.Benchmarks/Cmdlets/Invoke-TrackerBenchmark.ps1 [-Rounds 5] [-WarmupRounds 10]
 #>
