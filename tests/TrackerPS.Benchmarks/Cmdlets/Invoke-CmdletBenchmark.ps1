@@ -94,14 +94,26 @@ finally {
     }
 }
 
+# The median of a field the pwsh workers report (allocated, collections, pause), or $null for the Python worker.
+function Get-MedianOf([string] $Key, [string] $Field) {
+    if ($samples[$Key][0].PSObject.Properties[$Field]) { Get-Median ([double[]]($samples[$Key] | ForEach-Object $Field)) }
+}
+
 function Get-Summary([string] $Key) {
     $seconds = [double[]]($samples[$Key] | ForEach-Object seconds)
     [pscustomobject]@{
-        Median    = Get-Median $seconds
-        Min       = ($seconds | Measure-Object -Minimum).Minimum
-        Max       = ($seconds | Measure-Object -Maximum).Maximum
-        Allocated = Get-Median ([double[]]($samples[$Key] | ForEach-Object { if ($_.PSObject.Properties['allocated']) { $_.allocated } else { 0 } }))
+        Median      = Get-Median $seconds
+        Min         = ($seconds | Measure-Object -Minimum).Minimum
+        Max         = ($seconds | Measure-Object -Maximum).Maximum
+        Allocated   = Get-MedianOf $Key 'allocated'
+        Collections = Get-MedianOf $Key 'collections'
+        Pause       = Get-MedianOf $Key 'pause'
     }
+}
+
+# "1 (10.2 ms)": the median collections of a run and the median pause they took; empty for the Python worker.
+function Format-Collections($Summary) {
+    if ($null -ne $Summary.Collections) { '{0} ({1})' -f $Summary.Collections, (Format-Duration $Summary.Pause) }
 }
 
 $sizes = @{
@@ -110,8 +122,8 @@ $sizes = @{
     'pieces1m' = (Get-Item (Join-Path $DataPath 'pieces1m.torrent')).Length
 }
 
-"| Case | TrackerPS (median, min-max) | First run | Reference | Reference time | Ratio | Target | | Allocated |"
-'|---|---|---|---|---|---|---|---|---|'
+"| Case | TrackerPS (median, min-max) | First run | Reference | Reference time | Ratio | Target | | Allocated | GCs (pause): ours, reference |"
+'|---|---|---|---|---|---|---|---|---|---|'
 foreach ($comparison in $comparisons) {
     $ours = Get-Summary "TrackerPS/$($comparison.Ours)"
     $reference = Get-Summary "$($comparison.Tool)/$($comparison.Reference)"
@@ -125,5 +137,6 @@ foreach ($comparison in $comparisons) {
     $allocated = if ($size) { '{0:N1} MB ({1:N1}x the file)' -f ($ours.Allocated / 1MB), ($ours.Allocated / $size) } else { '{0:N1} MB' -f ($ours.Allocated / 1MB) }
     $targetText, $verdict = if ($null -ne $comparison.Target) { ('<= {0:N1}x' -f $comparison.Target), $(if ($ratio -le $comparison.Target) { 'PASS' } else { 'FAIL' }) } else { '', '' }
     $first = Format-Duration $firstRuns["TrackerPS/$($comparison.Ours)"].seconds
-    ('| {0} | {1} ({2}-{3}) | {4} | {5} | {6} | {7:N2}x | {8} | {9} | {10} |' -f $comparison.Name, (Format-Duration $ours.Median), (Format-Duration $ours.Min), (Format-Duration $ours.Max), $first, $referenceName, (Format-Duration $reference.Median), $ratio, $targetText, $verdict, $allocated)
+    $collections = (@((Format-Collections $ours), (Format-Collections $reference)) | Where-Object { $_ }) -join ', '
+    ('| {0} | {1} ({2}-{3}) | {4} | {5} | {6} | {7:N2}x | {8} | {9} | {10} | {11} |' -f $comparison.Name, (Format-Duration $ours.Median), (Format-Duration $ours.Min), (Format-Duration $ours.Max), $first, $referenceName, (Format-Duration $reference.Median), $ratio, $targetText, $verdict, $allocated, $collections)
 }

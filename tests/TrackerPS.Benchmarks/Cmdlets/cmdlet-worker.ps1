@@ -6,7 +6,9 @@
     Started by Invoke-CmdletBenchmark.ps1, once per tool, so that every round of a case runs in the same warm
     process. -Tool TrackerPS imports the module; -Tool FileHash does not, and runs only the Get-FileHash cases.
     -Tool TrackerPS also compiles Write-FloorPath (WriteFloorPathCommand.cs), the floor of the Get-ChildItem cases.
-    Each line out: {"case": ..., "seconds": ..., "allocated": bytes allocated on the pipeline thread, "count": ...}.
+    Each line out: {"case": ..., "seconds": ..., "allocated": bytes allocated on the pipeline thread, "count": ...,
+    "collections": garbage collections during the run, "pause": seconds the process was paused for them}. Each run
+    starts after a full collection.
 #>
 [Diagnostics.CodeAnalysis.SuppressMessageAttribute('PSAvoidUsingBrokenHashAlgorithms', '',
     Justification = 'Issue 11 compares with Get-FileHash -Algorithm SHA1: SHA-1 is what the v1 info-hash costs (BEP 3).')]
@@ -63,10 +65,17 @@ while ($null -ne ($name = [Console]::In.ReadLine())) {
     [GC]::Collect()
     [GC]::WaitForPendingFinalizers()
     $allocatedBefore = [GC]::GetAllocatedBytesForCurrentThread()
+    $collectionsBefore = [GC]::CollectionCount(0)
+    $pauseBefore = [GC]::GetTotalPauseDuration()
     $clock = [Diagnostics.Stopwatch]::StartNew()
     $result = & $case
     $clock.Stop()
     $allocated = [GC]::GetAllocatedBytesForCurrentThread() - $allocatedBefore
+    $collections = [GC]::CollectionCount(0) - $collectionsBefore
+    $pause = ([GC]::GetTotalPauseDuration() - $pauseBefore).TotalSeconds
     $count = if ($result -is [Microsoft.PowerShell.Commands.GenericMeasureInfo]) { $result.Count } else { @($result).Count }
-    [Console]::Out.WriteLine((@{ case = $name; seconds = $clock.Elapsed.TotalSeconds; allocated = $allocated; count = $count } | ConvertTo-Json -Compress))
+    [Console]::Out.WriteLine((@{
+                case = $name; seconds = $clock.Elapsed.TotalSeconds; allocated = $allocated; count = $count
+                collections = $collections; pause = $pause
+            } | ConvertTo-Json -Compress))
 }
