@@ -130,11 +130,18 @@ function Get-Summary([string] $Key) {
         Max    = ($seconds | Measure-Object -Maximum).Maximum
         Count  = ($samples[$Key] | Measure-Object -Property count -Minimum).Minimum
         Errors = ($samples[$Key] | Measure-Object -Property errors -Maximum).Maximum
+        # The median CPU seconds of a run, every thread of the worker process; $null for wrk.
+        Cpu    = if ($samples[$Key][0].PSObject.Properties['cpu']) { Get-Median ([double[]]($samples[$Key] | ForEach-Object cpu)) }
     }
 }
 
-'| Case | TrackerPS (median, min-max) | First run | Objects (errors) | Reference | Reference (median) | Ratio | Target | |'
-'|---|---|---|---|---|---|---|---|---|'
+# "41.0 us": a worker's median CPU time per object (announce, scrape result); empty for wrk.
+function Format-CpuPerObject($Summary) {
+    if ($null -ne $Summary.Cpu) { '{0:N1} us' -f ($Summary.Cpu / $Summary.Count * 1e6) }
+}
+
+'| Case | TrackerPS (median, min-max) | First run | Objects (errors) | Reference | Reference (median) | Ratio | Target | | CPU per object: ours, reference |'
+'|---|---|---|---|---|---|---|---|---|---|'
 foreach ($comparison in $comparisons) {
     $ours = Get-Summary "TrackerPS/$($comparison.Ours)"
     $reference = Get-Summary "$($comparison.Tool)/$($comparison.Reference)"
@@ -154,5 +161,6 @@ foreach ($comparison in $comparisons) {
     }
     $verdict = if ($null -eq $pass) { '' } elseif ($pass -and $ours.Errors -eq 0) { 'PASS' } else { 'FAIL' }
     $firstText = Format-Duration $firstRuns["TrackerPS/$($comparison.Ours)"].seconds
-    '| {0} | {1} | {2} | {3:N0} ({4}) | {5} | {6} | {7} | {8} | {9} |' -f $comparison.Name, $oursText, $firstText, $ours.Count, $ours.Errors, $comparison.ReferenceName, $referenceText, $ratioText, $targetText, $verdict
+    $cpuText = (@((Format-CpuPerObject $ours), (Format-CpuPerObject $reference)) | Where-Object { $_ }) -join ', '
+    '| {0} | {1} | {2} | {3:N0} ({4}) | {5} | {6} | {7} | {8} | {9} | {10} |' -f $comparison.Name, $oursText, $firstText, $ours.Count, $ours.Errors, $comparison.ReferenceName, $referenceText, $ratioText, $targetText, $verdict, $cpuText
 }

@@ -1,6 +1,7 @@
 #!/usr/bin/python3
 """The reference side of Invoke-TrackerBenchmark.ps1: a minimal BEP 15 client, one long-lived process that reads a
-case name per line on stdin, runs it once and writes one JSON line on stdout ({"case", "seconds", "count"}).
+case name per line on stdin, runs it once and writes one JSON line on stdout ({"case", "seconds", "cpu", "count"};
+cpu: the process's CPU seconds).
 
   announce-64 / announce-1   one announce of each info-hash of ANNOUNCE_FILE to the tracker, at most 64 (or 1) in
                              flight: a blocking socket, the connection id of one connect made at start (and again
@@ -113,10 +114,10 @@ def main():
     }
     for line in sys.stdin:
         name = line.strip()
-        start = time.perf_counter()
+        start, cpu_start = time.perf_counter(), time.process_time()
         count = cases[name]()
-        seconds = time.perf_counter() - start
-        print(json.dumps({"case": name, "seconds": seconds, "count": count}), flush=True)
+        seconds, cpu = time.perf_counter() - start, time.process_time() - cpu_start
+        print(json.dumps({"case": name, "seconds": seconds, "cpu": cpu, "count": count}), flush=True)
 
 
 if __name__ == "__main__":
