@@ -112,7 +112,7 @@ function Get-Summary([string] $Key) {
 }
 
 # "1 (10.2 ms)": the median collections of a run and the median pause they took; empty for the Python worker.
-function Format-Collections($Summary) {
+function Format-GarbageCollection($Summary) {
     if ($null -ne $Summary.Collections) { '{0} ({1})' -f $Summary.Collections, (Format-Duration $Summary.Pause) }
 }
 
@@ -137,6 +137,6 @@ foreach ($comparison in $comparisons) {
     $allocated = if ($size) { '{0:N1} MB ({1:N1}x the file)' -f ($ours.Allocated / 1MB), ($ours.Allocated / $size) } else { '{0:N1} MB' -f ($ours.Allocated / 1MB) }
     $targetText, $verdict = if ($null -ne $comparison.Target) { ('<= {0:N1}x' -f $comparison.Target), $(if ($ratio -le $comparison.Target) { 'PASS' } else { 'FAIL' }) } else { '', '' }
     $first = Format-Duration $firstRuns["TrackerPS/$($comparison.Ours)"].seconds
-    $collections = (@((Format-Collections $ours), (Format-Collections $reference)) | Where-Object { $_ }) -join ', '
+    $collections = (@((Format-GarbageCollection $ours), (Format-GarbageCollection $reference)) | Where-Object { $_ }) -join ', '
     ('| {0} | {1} ({2}-{3}) | {4} | {5} | {6} | {7:N2}x | {8} | {9} | {10} | {11} |' -f $comparison.Name, (Format-Duration $ours.Median), (Format-Duration $ours.Min), (Format-Duration $ours.Max), $first, $referenceName, (Format-Duration $reference.Median), $ratio, $targetText, $verdict, $allocated, $collections)
 }
