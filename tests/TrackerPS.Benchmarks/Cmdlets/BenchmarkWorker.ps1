@@ -55,6 +55,12 @@ function Get-Median([double[]] $Values) {
     if ($sorted.Count % 2) { $sorted[$middle] } else { ($sorted[$middle - 1] + $sorted[$middle]) / 2 }
 }
 
+# The median of a field of a case's samples, or $null when its worker does not report it (allocated, collections and
+# pause come from the cmdlet worker only; cpu from the tracker worker and bep15-worker.py, not from wrk).
+function Get-FieldMedian([object[]] $Samples, [string] $Field) {
+    if ($Samples[0].PSObject.Properties[$Field]) { Get-Median ([double[]]($Samples | ForEach-Object $Field)) }
+}
+
 function Format-Duration([double] $Seconds) {
     if ($Seconds -ge 1) { '{0:N2} s' -f $Seconds } else { '{0:N1} ms' -f ($Seconds * 1000) }
 }

@@ -94,20 +94,15 @@ finally {
     }
 }
 
-# The median of a field the pwsh workers report (allocated, collections, pause), or $null for the Python worker.
-function Get-MedianOf([string] $Key, [string] $Field) {
-    if ($samples[$Key][0].PSObject.Properties[$Field]) { Get-Median ([double[]]($samples[$Key] | ForEach-Object $Field)) }
-}
-
 function Get-Summary([string] $Key) {
     $seconds = [double[]]($samples[$Key] | ForEach-Object seconds)
     [pscustomobject]@{
         Median      = Get-Median $seconds
         Min         = ($seconds | Measure-Object -Minimum).Minimum
         Max         = ($seconds | Measure-Object -Maximum).Maximum
-        Allocated   = Get-MedianOf $Key 'allocated'
-        Collections = Get-MedianOf $Key 'collections'
-        Pause       = Get-MedianOf $Key 'pause'
+        Allocated   = Get-FieldMedian $samples[$Key] 'allocated'
+        Collections = Get-FieldMedian $samples[$Key] 'collections'
+        Pause       = Get-FieldMedian $samples[$Key] 'pause'
     }
 }
 

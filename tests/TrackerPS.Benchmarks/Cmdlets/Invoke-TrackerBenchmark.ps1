@@ -131,7 +131,7 @@ function Get-Summary([string] $Key) {
         Count  = ($samples[$Key] | Measure-Object -Property count -Minimum).Minimum
         Errors = ($samples[$Key] | Measure-Object -Property errors -Maximum).Maximum
         # The median CPU seconds of a run, every thread of the worker process; $null for wrk.
-        Cpu    = if ($samples[$Key][0].PSObject.Properties['cpu']) { Get-Median ([double[]]($samples[$Key] | ForEach-Object cpu)) }
+        Cpu    = Get-FieldMedian $samples[$Key] 'cpu'
     }
 }
 
